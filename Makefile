@@ -1,0 +1,33 @@
+# make run:  set up .venv and open the desktop app on a demo vault
+# make test: set up .venv and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/strongroom-desktop --demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_put_stream.py
+	$(BIN)/python benchmarks/bench_unlock.py
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check crypto archive search desktop tests
+	$(BIN)/python -m mypy crypto archive search
+
+clean:
+	rm -rf $(VENV) build *.egg-info

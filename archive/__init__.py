@@ -1,0 +1,37 @@
+"""The Strongroom vault: object store, encrypted catalog and (later) intake, custody and export.
+
+``archive.Vault`` is the public face the CLI and the desktop app call. This package never imports
+Qt.
+"""
+
+from .errors import (
+    Cancelled,
+    IntegrityError,
+    NotAVault,
+    ObjectMissing,
+    StrongroomError,
+    UnsupportedFormat,
+    VaultBusy,
+    VaultDamaged,
+    VaultExists,
+    VaultLocked,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from .vault import Vault
+
+__all__ = [
+    "Cancelled",
+    "IntegrityError",
+    "NotAVault",
+    "ObjectMissing",
+    "StrongroomError",
+    "UnsupportedFormat",
+    "Vault",
+    "VaultBusy",
+    "VaultDamaged",
+    "VaultExists",
+    "VaultLocked",
+    "WrongPassphrase",
+    "WrongRecoveryKey",
+]

@@ -1,0 +1,69 @@
+"""The encrypted catalog: SQLite under SQLCipher 4, keyed with a raw 32-byte sub-key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import VaultDamaged
+
+CATALOG_NAME = "catalog.db"
+
+
+def _connector(path: Path, key: bytes):  # type: ignore[no-untyped-def]
+    pragma_key = f"PRAGMA key = \"x'{key.hex()}'\""
+
+    def connect() -> sqlcipher.Connection:
+        conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(pragma_key)
+        conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext spill files
+        conn.execute("PRAGMA secure_delete = ON")  # freed pages (old data keys) are zeroed
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")  # the WAL is encrypted page by page too
+        conn.execute("PRAGMA synchronous = FULL")
+        return conn
+
+    return connect
+
+
+def open_engine(path: Path, key: bytes) -> Engine:
+    engine = create_engine("sqlite://", module=sqlcipher, creator=_connector(path, key))
+
+    @event.listens_for(engine, "connect")
+    def _disable_pysqlite_tx(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy issue BEGIN itself (the documented recipe for SQLite transactions).
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN")
+
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    except DatabaseError as exc:
+        engine.dispose()
+        raise VaultDamaged("the catalog cannot be decrypted; it is damaged or was replaced") from exc
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "archive:migrations")
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    command.upgrade(alembic_config(engine), "head")
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,380 @@
+"""The object store: streams of bytes sealed chunk by chunk into pack slots.
+
+``put_stream`` makes one pass over the input: SHA-256 (and any extra digests) on a helper thread
+while the calling thread seals chunks and writes them; slots are fsynced before the catalog row
+that claims them is committed, so a crash leaves at worst unclaimed slots, which are free space.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import BinaryIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from crypto import aead
+from crypto.chunks import CHUNK_BYTES, SLOT_BYTES, chunk_count, open_chunk, seal_chunk
+from crypto.errors import AuthenticationFailed
+
+from .errors import Cancelled, IntegrityError, ObjectMissing
+from .models import ObjectExtent, StoredObject
+from .packs import NewPack, PackFiles
+from .slotmap import Extent, SlotMap, merge
+
+log = logging.getLogger(__name__)
+
+BLOCK_CHUNKS = 16  # read and write 1 MiB at a time
+Progress = Callable[[int, int, str], None]
+CancelFlag = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class PutResult:
+    object_id: str
+    size: int
+    sha256: str
+    data_key: bytes = field(repr=False)
+    extents: tuple[Extent, ...]
+    digests: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    object_id: str
+    size: int
+    data_key: bytes = field(repr=False)
+    extents: tuple[Extent, ...]
+
+    @property
+    def chunks(self) -> int:
+        return chunk_count(self.size)
+
+
+def _read_full(src: BinaryIO, size: int) -> bytes:
+    parts = []
+    remaining = size
+    while remaining > 0:
+        part = src.read(remaining)
+        if not part:
+            break
+        parts.append(part)
+        remaining -= len(part)
+    return b"".join(parts) if len(parts) != 1 else parts[0]
+
+
+class ObjectStore:
+    def __init__(self, packs: PackFiles, slots: SlotMap, sessions: sessionmaker[Session]) -> None:
+        self._packs = packs
+        self._slots = slots
+        self._sessions = sessions
+        self._write_lock = threading.Lock()
+        self._info_cache: dict[str, ObjectInfo] = {}
+        self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sr-hash")
+
+    # ------------------------------------------------------------------ writing
+    def put_stream(
+        self,
+        src: BinaryIO,
+        *,
+        extra_digests: Sequence[str] = (),
+        size_hint: int = 0,
+        progress: Progress | None = None,
+        cancel: CancelFlag | None = None,
+    ) -> PutResult:
+        """Seal ``src`` into free slots. The slots are reserved in memory; record the result with
+        :meth:`attach` in the caller's transaction, or give them back with :meth:`release`."""
+        with self._write_lock:
+            return self._put(src, extra_digests, size_hint, progress, cancel)
+
+    def _put(
+        self,
+        src: BinaryIO,
+        extra_digests: Sequence[str],
+        size_hint: int,
+        progress: Progress | None,
+        cancel: CancelFlag | None,
+    ) -> PutResult:
+        object_id = os.urandom(16)
+        key = aead.random_key()
+        hashers = [hashlib.sha256()] + [hashlib.new(name) for name in extra_digests]
+
+        def update(data: bytes) -> None:
+            for h in hashers:
+                h.update(data)
+
+        extents: list[Extent] = []
+        touched: set[int] = set()
+        new_pack: NewPack | None = None
+        pending: list[Future[None]] = []
+        size = 0
+        index = 0
+        try:
+            block = _read_full(src, CHUNK_BYTES * BLOCK_CHUNKS)
+            while True:
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                at_end = len(block) < CHUNK_BYTES * BLOCK_CHUNKS
+                # Read ahead one block to know whether this one holds the last chunk.
+                following = b"" if at_end else _read_full(src, CHUNK_BYTES * BLOCK_CHUNKS)
+                final_block = not following
+                if block:
+                    pending.append(self._hasher.submit(update, block))
+                n = chunk_count(len(block)) if final_block else len(block) // CHUNK_BYTES
+                sealed = b"".join(
+                    seal_chunk(
+                        key, object_id, index + i, final_block and i == n - 1,
+                        block[i * CHUNK_BYTES : (i + 1) * CHUNK_BYTES],
+                    )
+                    for i in range(n)
+                )
+                new_pack = self._write(sealed, n, extents, touched, new_pack)
+                index += n
+                size += len(block)
+                if progress is not None:
+                    progress(size, max(size_hint, size), "")
+                while len(pending) > 2:
+                    pending.pop(0).result()
+                if final_block:
+                    break
+                block = following
+            for fut in pending:
+                fut.result()
+            if new_pack is not None:
+                new_pack.finish()
+                self._slots.add_pack(new_pack.number)
+                used = [e for e in extents if e.pack == new_pack.number]
+                self._slots.mark_used(used)
+                new_pack = None
+            self._packs.sync(touched)
+        except BaseException:
+            for fut in pending:
+                fut.cancel()
+            if new_pack is not None:
+                new_pack.abandon()
+                extents = [e for e in extents if e.pack != new_pack.number]
+            self._slots.release(extents)
+            raise
+        digests = {name: h.hexdigest() for name, h in zip(extra_digests, hashers[1:], strict=True)}
+        log.debug("stored object %s in %d chunks", object_id.hex(), index)
+        return PutResult(object_id.hex(), size, hashers[0].hexdigest(), key,
+                         tuple(merge(extents)), digests)
+
+    def _write(
+        self,
+        sealed: bytes,
+        count: int,
+        extents: list[Extent],
+        touched: set[int],
+        new_pack: NewPack | None,
+    ) -> NewPack | None:
+        offset = 0
+        if new_pack is None:
+            for ext in self._slots.take(count):
+                length = ext.slot_count * SLOT_BYTES
+                self._packs.write_slots(ext.pack, ext.first_slot, sealed[offset : offset + length])
+                offset += length
+                touched.add(ext.pack)
+                extents.append(ext)
+                count -= ext.slot_count
+        while count > 0:
+            if new_pack is None or new_pack.full:
+                if new_pack is not None:
+                    new_pack.finish()
+                    self._slots.add_pack(new_pack.number)
+                    self._slots.mark_used(e for e in extents if e.pack == new_pack.number)
+                new_pack = NewPack(self._packs, self._next_pack_number(new_pack))
+            room = min(count, self._packs.slots_per_pack - new_pack.next_slot)
+            length = room * SLOT_BYTES
+            extents.append(Extent(new_pack.number, new_pack.next_slot, room))
+            new_pack.append(sealed[offset : offset + length])
+            offset += length
+            count -= room
+        return new_pack
+
+    def _next_pack_number(self, current: NewPack | None) -> int:
+        known = self._slots.packs + ([current.number] if current is not None else [])
+        return max(known, default=-1) + 1
+
+    def attach(self, session: Session, result: PutResult) -> StoredObject:
+        row = StoredObject(
+            id=result.object_id,
+            size=result.size,
+            data_key=result.data_key,
+            created_at=datetime.now(UTC).replace(tzinfo=None),
+            extents=[
+                ObjectExtent(seq=i, pack=e.pack, first_slot=e.first_slot, slot_count=e.slot_count)
+                for i, e in enumerate(result.extents)
+            ],
+        )
+        session.add(row)
+        return row
+
+    def release(self, extents: Iterable[Extent]) -> None:
+        with self._write_lock:
+            self._slots.release(extents)
+
+    def put(self, src: BinaryIO, **kwargs: object) -> PutResult:
+        """Store and commit in one step (for data that needs no other catalog rows)."""
+        result = self.put_stream(src, **kwargs)  # type: ignore[arg-type]
+        try:
+            with self._sessions.begin() as session:
+                self.attach(session, result)
+        except BaseException:
+            self.release(result.extents)
+            raise
+        return result
+
+    def put_bytes(self, data: bytes) -> PutResult:
+        return self.put(io.BytesIO(data))
+
+    def delete(self, session: Session, object_id: str) -> list[Extent]:
+        """Drop the object's row (and so its data key) in the caller's transaction. After that
+        commits, pass the returned extents to :meth:`release`."""
+        info = self.info(object_id, session)
+        row = session.get(StoredObject, object_id)
+        if row is not None:
+            session.delete(row)
+        self._info_cache.pop(object_id, None)
+        return list(info.extents)
+
+    # ------------------------------------------------------------------ reading
+    def info(self, object_id: str, session: Session | None = None) -> ObjectInfo:
+        cached = self._info_cache.get(object_id)
+        if cached is not None:
+            return cached
+        if session is None:
+            with self._sessions() as own:
+                return self.info(object_id, own)
+        row = session.get(StoredObject, object_id)
+        if row is None:
+            raise ObjectMissing(f"object {object_id} is not in the catalog")
+        info = ObjectInfo(
+            row.id, row.size, row.data_key,
+            tuple(Extent(e.pack, e.first_slot, e.slot_count) for e in row.extents),
+        )
+        if len(self._info_cache) > 4096:
+            self._info_cache.clear()
+        self._info_cache[object_id] = info
+        return info
+
+    def iter_ids(self) -> Iterator[str]:
+        with self._sessions() as session:
+            yield from session.scalars(select(StoredObject.id).order_by(StoredObject.id))
+
+    def _chunk_locations(self, info: ObjectInfo, first: int, last: int) -> Iterator[tuple[int, int, int, int]]:
+        """Yield (pack, first_slot, first_chunk, count) runs covering chunks first..last."""
+        chunk = 0
+        for ext in info.extents:
+            ext_end = chunk + ext.slot_count
+            lo, hi = max(first, chunk), min(last + 1, ext_end)
+            if lo < hi:
+                yield ext.pack, ext.first_slot + (lo - chunk), lo, hi - lo
+            chunk = ext_end
+            if chunk > last:
+                break
+        if chunk < min(last + 1, info.chunks):
+            raise IntegrityError(info.object_id, "the catalog lists fewer chunks than its size needs")
+
+    def read_chunks(self, info: ObjectInfo, first: int, last: int) -> Iterator[bytes]:
+        """Decrypt chunks ``first..last`` (inclusive) in order."""
+        total = info.chunks
+        if info.extents and sum(e.slot_count for e in info.extents) != total:
+            raise IntegrityError(info.object_id, "the catalog's slot list does not match its size")
+        for pack, slot, chunk, count in self._chunk_locations(info, first, last):
+            raw = self._packs.read_slots(pack, slot, count)
+            for i in range(count):
+                idx = chunk + i
+                piece = raw[i * SLOT_BYTES : (i + 1) * SLOT_BYTES]
+                if len(piece) < SLOT_BYTES:
+                    raise IntegrityError(
+                        info.object_id, f"chunk {idx} is missing (pack {pack} is truncated or gone)"
+                    )
+                final = idx == total - 1
+                length = info.size - idx * CHUNK_BYTES if final else CHUNK_BYTES
+                try:
+                    yield open_chunk(info.data_key, bytes.fromhex(info.object_id), idx, final,
+                                     piece, length)
+                except AuthenticationFailed as exc:
+                    raise IntegrityError(info.object_id, f"chunk {idx} failed authentication") from exc
+
+    def open_range(self, object_id: str, offset: int, length: int) -> bytes:
+        info = self.info(object_id)
+        if offset < 0 or length < 0:
+            raise ValueError("offset and length must not be negative")
+        end = min(info.size, offset + length)
+        if offset >= end:
+            return b""
+        first, last = offset // CHUNK_BYTES, (end - 1) // CHUNK_BYTES
+        data = b"".join(self.read_chunks(info, first, last))
+        start = offset - first * CHUNK_BYTES
+        return data[start : start + (end - offset)]
+
+    def iter_plaintext(self, object_id: str) -> Iterator[bytes]:
+        info = self.info(object_id)
+        yield from self.read_chunks(info, 0, info.chunks - 1)
+
+    def open_reader(self, object_id: str) -> ObjectReader:
+        return ObjectReader(self, self.info(object_id))
+
+    def forget_cached(self) -> None:
+        self._info_cache.clear()
+
+    def close(self) -> None:
+        self._info_cache.clear()
+        self._hasher.shutdown(wait=True)
+        self._packs.close()
+
+
+class ObjectReader(io.RawIOBase):
+    """A seekable, read-only file over one object; decrypts a chunk at a time and keeps one."""
+
+    def __init__(self, store: ObjectStore, info: ObjectInfo) -> None:
+        super().__init__()
+        self._store = store
+        self._info = info
+        self._pos = 0
+        self._cached_index = -1
+        self._cached = b""
+
+    @property
+    def size(self) -> int:
+        return self._info.size
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._info.size}[whence]
+        pos = base + offset
+        if pos < 0:
+            raise ValueError("negative seek position")
+        self._pos = pos
+        return pos
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._pos >= self._info.size:
+            return 0
+        index = self._pos // CHUNK_BYTES
+        if index != self._cached_index:
+            self._cached = next(self._store.read_chunks(self._info, index, index))
+            self._cached_index = index
+        start = self._pos - index * CHUNK_BYTES
+        n = min(len(buffer), len(self._cached) - start)
+        buffer[:n] = self._cached[start : start + n]
+        self._pos += n
+        return n

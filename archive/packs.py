@@ -1,0 +1,139 @@
+"""Pack files: fixed-size files of equal slots, filled with random bytes when they are made.
+
+A disk reader sees only how many packs there are. Which slots hold which object, and which are
+free, is known only to the encrypted catalog.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import threading
+from pathlib import Path
+
+import nacl.utils
+
+from crypto.chunks import SLOT_BYTES
+
+from .fsio import PRIVATE_FILE, fsync_dir, make_private_dir
+
+PACK_DIR = "packs"
+_PACK_NAME = re.compile(r"^(\d{8})\.pack$")
+_FILL_BLOCK = 1 << 20
+
+
+def pack_name(number: int) -> str:
+    return f"{number:08d}.pack"
+
+
+class PackFiles:
+    """Reads and writes slots; creates new packs. Thread-safe for reads (``pread``)."""
+
+    def __init__(self, folder: Path, slots_per_pack: int) -> None:
+        self.folder = folder / PACK_DIR
+        self.slots_per_pack = slots_per_pack
+        self.pack_bytes = slots_per_pack * SLOT_BYTES
+        self._fds: dict[int, int] = {}
+        self._lock = threading.Lock()
+
+    def ensure_folder(self) -> None:
+        make_private_dir(self.folder)
+
+    def existing(self) -> list[int]:
+        if not self.folder.is_dir():
+            return []
+        numbers = []
+        for entry in os.scandir(self.folder):
+            match = _PACK_NAME.match(entry.name)
+            if match:
+                numbers.append(int(match.group(1)))
+        return sorted(numbers)
+
+    def sweep_unfinished(self) -> int:
+        """Remove packs whose creation a crash interrupted (they were never renamed into place)."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for entry in os.scandir(self.folder):
+            if entry.name.endswith(".tmp"):
+                os.unlink(entry.path)
+                removed += 1
+        if removed:
+            fsync_dir(self.folder)
+        return removed
+
+    def _fd(self, number: int) -> int:
+        with self._lock:
+            fd = self._fds.get(number)
+            if fd is None:
+                fd = os.open(self.folder / pack_name(number), os.O_RDWR)
+                self._fds[number] = fd
+            return fd
+
+    def read_slots(self, number: int, first: int, count: int) -> bytes:
+        """May return fewer bytes than asked when the pack was truncated or is missing."""
+        try:
+            fd = self._fd(number)
+        except FileNotFoundError:
+            return b""
+        return os.pread(fd, count * SLOT_BYTES, first * SLOT_BYTES)
+
+    def write_slots(self, number: int, first: int, data: bytes) -> None:
+        fd = self._fd(number)
+        offset = first * SLOT_BYTES
+        view = memoryview(data)
+        while view:
+            written = os.pwrite(fd, view, offset)
+            view = view[written:]
+            offset += written
+
+    def sync(self, numbers: set[int]) -> None:
+        for number in sorted(numbers):
+            os.fsync(self._fd(number))
+
+    def close(self) -> None:
+        with self._lock:
+            for fd in self._fds.values():
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            self._fds.clear()
+
+
+class NewPack:
+    """A pack being made: slots are appended in order, the rest is filled with random bytes on
+    :meth:`finish`, then the file is synced and renamed into place."""
+
+    def __init__(self, packs: PackFiles, number: int) -> None:
+        self.packs = packs
+        self.number = number
+        self.next_slot = 0
+        self._tmp = packs.folder / f".{pack_name(number)}.tmp"
+        self._fd = os.open(self._tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+
+    @property
+    def full(self) -> bool:
+        return self.next_slot >= self.packs.slots_per_pack
+
+    def append(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._fd, view) :]
+        self.next_slot += len(data) // SLOT_BYTES
+
+    def finish(self) -> None:
+        remaining = self.packs.pack_bytes - self.next_slot * SLOT_BYTES
+        while remaining > 0:
+            block = nacl.utils.random(min(_FILL_BLOCK, remaining))
+            os.write(self._fd, block)
+            remaining -= len(block)
+        os.fsync(self._fd)
+        os.close(self._fd)
+        os.replace(self._tmp, self.packs.folder / pack_name(self.number))
+        fsync_dir(self.packs.folder)
+
+    def abandon(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+        with contextlib.suppress(OSError):
+            os.unlink(self._tmp)

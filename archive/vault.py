@@ -1,0 +1,272 @@
+"""``Vault``: the one public face of the archive (create, unlock, lock, keys, objects)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from crypto import kdf, keys, signing
+from crypto.errors import AuthenticationFailed, MalformedKey
+
+from . import catalog
+from .errors import VaultDamaged, VaultExists, VaultLocked, WrongPassphrase, WrongRecoveryKey
+from .fsio import fsync_dir, make_private_dir
+from .header import FORMAT_VERSION, HEADER_NAME, VaultHeader, read_header
+from .lock import VaultLockFile
+from .models import ObjectExtent, VaultRecord
+from .objects import ObjectStore
+from .packs import NewPack, PackFiles
+from .slotmap import Extent, SlotMap
+
+log = logging.getLogger(__name__)
+
+# libsodium MODERATE: 3 passes over 256 MiB, about one second here. Tests set a cheap one.
+DEFAULT_KDF = kdf.MODERATE
+DEFAULT_SLOTS_PER_PACK = 1024  # 1024 x 65,600 bytes = 64.06 MiB per pack
+LOCK_NAME = "lock"
+
+
+@dataclass(frozen=True)
+class PublicFacts:
+    """Everything a disk reader can learn without a key; ``strongroom info`` prints it."""
+
+    format_version: int
+    kdf_opslimit: int
+    kdf_memlimit: int
+    pack_count: int
+    pack_bytes: int
+    catalog_bytes: int
+
+    @property
+    def total_bytes(self) -> int:
+        return self.pack_count * self.pack_bytes + self.catalog_bytes
+
+
+@dataclass
+class _Unlocked:
+    master: bytes
+    engine: Engine
+    sessions: sessionmaker[Session]
+    store: ObjectStore
+    signer: signing.Signer
+
+
+class Vault:
+    def __init__(self, path: Path, header: VaultHeader) -> None:
+        self.path = path
+        self._header = header
+        self._lock_file = VaultLockFile(path / LOCK_NAME)
+        self._open: _Unlocked | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str,
+        *,
+        kdf_params: kdf.KdfParams | None = None,
+        slots_per_pack: int = DEFAULT_SLOTS_PER_PACK,
+    ) -> tuple[Vault, str]:
+        """Make a new vault and return it unlocked, with the recovery key to show once."""
+        folder = Path(path)
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise VaultExists(f"{folder}: already exists and is not an empty folder")
+        params = kdf_params or DEFAULT_KDF
+        kdf.normalize_passphrase(passphrase)  # refuse an empty passphrase before any work
+        make_private_dir(folder)
+        master = keys.new_master_key()
+        recovery = keys.new_recovery_secret()
+        salt = kdf.new_salt()
+        draft = VaultHeader(slots_per_pack, params, salt, b"", b"", b"")
+        kek = kdf.derive_key(passphrase, salt, params)
+        header = VaultHeader(
+            slots_per_pack=slots_per_pack,
+            kdf=params,
+            salt=salt,
+            wrapped_by_passphrase=keys.wrap_key(kek, master, draft.keyslot_ad("passphrase")),
+            wrapped_by_recovery=keys.wrap_key(
+                keys.recovery_kek(recovery), master, draft.keyslot_ad("recovery")
+            ),
+            sealed_signing_seed=signing.seal_signing_seed(
+                keys.subkey(master, keys.Purpose.SIGNING_WRAP), signing.new_signing_seed()
+            ),
+        )
+        vault = cls(folder, header)
+        vault._lock_file.acquire()
+        try:
+            packs = PackFiles(folder, slots_per_pack)
+            packs.ensure_folder()
+            NewPack(packs, 0).finish()  # an empty vault already looks like a small full one
+            engine = catalog.open_engine(folder / catalog.CATALOG_NAME,
+                                         keys.subkey(master, keys.Purpose.CATALOG))
+            catalog.upgrade(engine)
+            with catalog.session_factory(engine).begin() as session:
+                session.add(VaultRecord(id=1, vault_id=os.urandom(16).hex(),
+                                        created_at=datetime.now(UTC).replace(tzinfo=None),
+                                        format_version=FORMAT_VERSION))
+            engine.dispose()
+            header.write(folder)  # last: a folder without a header is not a vault yet
+            fsync_dir(folder)
+            vault._finish_unlock(master)
+        except BaseException:
+            vault._lock_file.release()
+            raise
+        return vault, keys.format_recovery_key(recovery)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Vault:
+        """Read the header; the vault stays locked until :meth:`unlock`."""
+        folder = Path(path)
+        return cls(folder, read_header(folder))
+
+    def unlock(self, passphrase: str) -> None:
+        self._header = read_header(self.path)
+        kek = kdf.derive_key(passphrase, self._header.salt, self._header.kdf)
+        try:
+            master = keys.unwrap_key(kek, self._header.wrapped_by_passphrase,
+                                     self._header.keyslot_ad("passphrase"))
+        except AuthenticationFailed:
+            raise WrongPassphrase("wrong passphrase; nothing was changed") from None
+        self._start(master)
+
+    def unlock_with_recovery(self, recovery_key: str) -> None:
+        self._header = read_header(self.path)
+        try:
+            secret = keys.parse_recovery_key(recovery_key)
+        except MalformedKey as exc:
+            raise WrongRecoveryKey(f"{exc}; nothing was changed") from None
+        try:
+            master = keys.unwrap_key(keys.recovery_kek(secret), self._header.wrapped_by_recovery,
+                                     self._header.keyslot_ad("recovery"))
+        except AuthenticationFailed:
+            raise WrongRecoveryKey("that recovery key does not open this vault") from None
+        self._start(master)
+
+    def _start(self, master: bytes) -> None:
+        if self._open is not None:
+            return
+        self._lock_file.acquire()
+        try:
+            self._finish_unlock(master)
+        except BaseException:
+            self._lock_file.release()
+            raise
+
+    def _finish_unlock(self, master: bytes) -> None:
+        try:
+            seed = signing.open_signing_seed(
+                keys.subkey(master, keys.Purpose.SIGNING_WRAP), self._header.sealed_signing_seed
+            )
+        except AuthenticationFailed:
+            raise VaultDamaged("the vault header is damaged (the signing key fails its check)") \
+                from None
+        packs = PackFiles(self.path, self._header.slots_per_pack)
+        swept = packs.sweep_unfinished()
+        if swept:
+            log.info("removed %d unfinished pack(s) left by an interrupted write", swept)
+        engine = catalog.open_engine(self.path / catalog.CATALOG_NAME,
+                                     keys.subkey(master, keys.Purpose.CATALOG))
+        try:
+            catalog.upgrade(engine)
+            sessions = catalog.session_factory(engine)
+            slots = SlotMap(self._header.slots_per_pack)
+            for number in packs.existing():
+                slots.add_pack(number)
+            with sessions() as session:
+                rows = session.execute(
+                    select(ObjectExtent.pack, ObjectExtent.first_slot, ObjectExtent.slot_count)
+                ).all()
+            missing_packs = {r.pack for r in rows} - set(slots.packs)
+            for number in missing_packs:  # keep the map whole; reads will report the loss
+                slots.add_pack(number)
+            slots.mark_used(Extent(r.pack, r.first_slot, r.slot_count) for r in rows)
+        except BaseException:
+            engine.dispose()
+            raise
+        self._open = _Unlocked(master, engine, sessions, ObjectStore(packs, slots, sessions),
+                               signing.Signer(seed))
+
+    def lock(self) -> None:
+        """Drop every key and cached plaintext, close the catalog and release the lock file."""
+        state, self._open = self._open, None
+        if state is not None:
+            state.store.close()
+            state.engine.dispose()
+        self._lock_file.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.lock()
+
+    # ------------------------------------------------------------------ keys
+    def change_passphrase(self, new_passphrase: str,
+                          kdf_params: kdf.KdfParams | None = None) -> None:
+        """Rewrap the master key under a new passphrase; nothing else is re-encrypted."""
+        state = self._require()
+        params = kdf_params or self._header.kdf
+        salt = kdf.new_salt()
+        draft = self._header.with_passphrase_slot(params, salt, b"")
+        kek = kdf.derive_key(new_passphrase, salt, params)
+        wrapped = keys.wrap_key(kek, state.master, draft.keyslot_ad("passphrase"))
+        header = draft.with_passphrase_slot(params, salt, wrapped)
+        header.write(self.path)
+        self._header = header
+
+    # ------------------------------------------------------------------ access
+    def _require(self) -> _Unlocked:
+        if self._open is None:
+            raise VaultLocked("the vault is locked; unlock it first")
+        return self._open
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._open is not None
+
+    @property
+    def objects(self) -> ObjectStore:
+        return self._require().store
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._require().sessions
+
+    @property
+    def signer(self) -> signing.Signer:
+        return self._require().signer
+
+    def subkey(self, purpose: keys.Purpose) -> bytes:
+        return keys.subkey(self._require().master, purpose)
+
+    @property
+    def header(self) -> VaultHeader:
+        return self._header
+
+    def public_facts(self) -> PublicFacts:
+        packs = PackFiles(self.path, self._header.slots_per_pack).existing()
+        db = self.path / catalog.CATALOG_NAME
+        catalog_bytes = sum(
+            p.stat().st_size for p in (db, db.with_name(db.name + "-wal")) if p.exists()
+        )
+        return PublicFacts(
+            format_version=self._header.version,
+            kdf_opslimit=self._header.kdf.opslimit,
+            kdf_memlimit=self._header.kdf.memlimit,
+            pack_count=len(packs),
+            pack_bytes=self._header.pack_bytes,
+            catalog_bytes=catalog_bytes,
+        )
+
+
+def is_vault(path: str | os.PathLike[str]) -> bool:
+    return (Path(path) / HEADER_NAME).is_file()

@@ -1,0 +1,176 @@
+"""Round trips, random access, and every way of damaging stored objects."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archive import IntegrityError, Vault
+from archive.packs import PACK_DIR, pack_name
+from crypto.chunks import CHUNK_BYTES, SLOT_BYTES
+
+SIZES = [0, 1, 65535, 65536, 65537, 3 * 65536 + 17]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_round_trip(small_vault: Vault, size: int) -> None:
+    data = os.urandom(size)
+    result = small_vault.objects.put_bytes(data)
+    assert result.size == size
+    assert result.sha256 == hashlib.sha256(data).hexdigest()
+    assert b"".join(small_vault.objects.iter_plaintext(result.object_id)) == data
+    assert small_vault.objects.open_reader(result.object_id).read() == data
+
+
+@pytest.mark.slow
+def test_round_trip_10_mib_spans_packs(small_vault: Vault) -> None:
+    data = os.urandom(10 * 1024 * 1024)
+    result = small_vault.objects.put_bytes(data)
+    assert len({e.pack for e in result.extents}) >= 3  # 4 MiB packs
+    assert b"".join(small_vault.objects.iter_plaintext(result.object_id)) == data
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(size=st.integers(0, 5 * CHUNK_BYTES), offset=st.integers(0, 6 * CHUNK_BYTES),
+       length=st.integers(0, 3 * CHUNK_BYTES))
+def test_random_sizes_and_ranges(small_vault: Vault, size: int, offset: int, length: int) -> None:
+    data = os.urandom(size)
+    oid = small_vault.objects.put_bytes(data).object_id
+    assert small_vault.objects.open_range(oid, offset, length) == data[offset : offset + length]
+
+
+def test_ranges_at_chunk_edges(small_vault: Vault) -> None:
+    data = os.urandom(4 * CHUNK_BYTES + 5)
+    oid = small_vault.objects.put_bytes(data).object_id
+    for edge in (CHUNK_BYTES, 2 * CHUNK_BYTES, 4 * CHUNK_BYTES):
+        for delta in (-2, -1, 0, 1):
+            start = edge + delta
+            assert small_vault.objects.open_range(oid, start, 3) == data[start : start + 3]
+    reader = small_vault.objects.open_reader(oid)
+    reader.seek(-7, io.SEEK_END)
+    assert reader.read() == data[-7:]
+
+
+def test_extra_digests_in_same_pass(small_vault: Vault) -> None:
+    data = os.urandom(200_000)
+    result = small_vault.objects.put_stream(io.BytesIO(data), extra_digests=("md5", "sha1"))
+    assert result.digests == {"md5": hashlib.md5(data).hexdigest(),  # noqa: S324
+                              "sha1": hashlib.sha1(data).hexdigest()}  # noqa: S324
+    small_vault.objects.release(result.extents)
+
+
+def test_objects_survive_relock(vault_path: Path, small_vault: Vault) -> None:
+    data = os.urandom(300_000)
+    oid = small_vault.objects.put_bytes(data).object_id
+    small_vault.lock()
+    again = Vault.open(vault_path)
+    again.unlock("correct horse battery staple")
+    try:
+        assert again.objects.open_range(oid, 0, len(data)) == data
+    finally:
+        again.lock()
+
+
+def test_deleted_object_slots_are_reused(small_vault: Vault) -> None:
+    first = small_vault.objects.put_bytes(os.urandom(5 * CHUNK_BYTES))
+    with small_vault.sessions.begin() as session:
+        freed = small_vault.objects.delete(session, first.object_id)
+    small_vault.objects.release(freed)
+    second = small_vault.objects.put_bytes(os.urandom(5 * CHUNK_BYTES))
+    assert second.extents == first.extents
+    with pytest.raises(Exception, match="not in the catalog"):
+        small_vault.objects.open_range(first.object_id, 0, 1)
+
+
+# ---------------------------------------------------------------------- tampering
+def _slot_offset(vault: Vault, oid: str, chunk: int) -> tuple[Path, int]:
+    info = vault.objects.info(oid)
+    seen = 0
+    for ext in info.extents:
+        if chunk < seen + ext.slot_count:
+            path = vault.path / PACK_DIR / pack_name(ext.pack)
+            return path, (ext.first_slot + chunk - seen) * SLOT_BYTES
+        seen += ext.slot_count
+    raise AssertionError("chunk not found")
+
+
+def _flip(path: Path, offset: int) -> None:
+    with open(path, "r+b") as f:
+        f.seek(offset)
+        byte = f.read(1)
+        f.seek(offset)
+        f.write(bytes([byte[0] ^ 0x01]))
+
+
+def _read_all(vault: Vault, oid: str) -> bytes:
+    vault.objects.forget_cached()
+    return b"".join(vault.objects.iter_plaintext(oid))
+
+
+@pytest.mark.parametrize("where", ["nonce", "ciphertext", "tag"])
+def test_flipped_byte_detected(small_vault: Vault, where: str) -> None:
+    oid = small_vault.objects.put_bytes(os.urandom(3 * CHUNK_BYTES)).object_id
+    path, start = _slot_offset(small_vault, oid, 1)
+    offset = {"nonce": start + 5, "ciphertext": start + 32 + 1000, "tag": start + SLOT_BYTES - 3}
+    _flip(path, offset[where])
+    with pytest.raises(IntegrityError, match=f"object {oid}: chunk 1 failed authentication"):
+        _read_all(small_vault, oid)
+
+
+def test_dropped_last_chunk_detected(small_vault: Vault) -> None:
+    """The last slot replaced by random bytes (what a freed slot looks like)."""
+    oid = small_vault.objects.put_bytes(os.urandom(3 * CHUNK_BYTES - 10)).object_id
+    path, start = _slot_offset(small_vault, oid, 2)
+    with open(path, "r+b") as f:
+        f.seek(start)
+        f.write(os.urandom(SLOT_BYTES))
+    with pytest.raises(IntegrityError, match=oid):
+        _read_all(small_vault, oid)
+
+
+def test_swapped_chunks_of_one_object_detected(small_vault: Vault) -> None:
+    oid = small_vault.objects.put_bytes(os.urandom(3 * CHUNK_BYTES)).object_id
+    path, a = _slot_offset(small_vault, oid, 0)
+    _, b = _slot_offset(small_vault, oid, 1)
+    raw = bytearray(path.read_bytes())
+    raw[a : a + SLOT_BYTES], raw[b : b + SLOT_BYTES] = raw[b : b + SLOT_BYTES], raw[a : a + SLOT_BYTES]
+    path.write_bytes(bytes(raw))
+    with pytest.raises(IntegrityError, match=f"object {oid}: chunk 0"):
+        _read_all(small_vault, oid)
+
+
+def test_chunk_moved_between_objects_detected(small_vault: Vault) -> None:
+    one = small_vault.objects.put_bytes(os.urandom(2 * CHUNK_BYTES)).object_id
+    two = small_vault.objects.put_bytes(os.urandom(2 * CHUNK_BYTES)).object_id
+    path, a = _slot_offset(small_vault, one, 0)
+    _, b = _slot_offset(small_vault, two, 0)
+    raw = bytearray(path.read_bytes())
+    raw[b : b + SLOT_BYTES] = raw[a : a + SLOT_BYTES]
+    path.write_bytes(bytes(raw))
+    assert _read_all(small_vault, one)  # the source is untouched
+    with pytest.raises(IntegrityError, match=f"object {two}: chunk 0"):
+        _read_all(small_vault, two)
+
+
+def test_truncated_pack_detected(small_vault: Vault) -> None:
+    oid = small_vault.objects.put_bytes(os.urandom(3 * CHUNK_BYTES)).object_id
+    path, start = _slot_offset(small_vault, oid, 2)
+    os.truncate(path, start + 100)
+    small_vault.objects._packs.close()  # noqa: SLF001 - reopen to see the shorter file
+    with pytest.raises(IntegrityError, match=f"object {oid}: chunk 2 is missing"):
+        _read_all(small_vault, oid)
+
+
+def test_missing_pack_detected(small_vault: Vault) -> None:
+    oid = small_vault.objects.put_bytes(os.urandom(2 * CHUNK_BYTES)).object_id
+    path, _ = _slot_offset(small_vault, oid, 0)
+    small_vault.objects._packs.close()  # noqa: SLF001
+    path.unlink()
+    with pytest.raises(IntegrityError, match=f"object {oid}: chunk 0 is missing"):
+        _read_all(small_vault, oid)
