@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -12,6 +13,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import VaultDamaged
+from .fsio import PRIVATE_FILE
 
 CATALOG_NAME = "catalog.db"
 
@@ -34,6 +36,8 @@ def _connector(path: Path, key: bytes):  # type: ignore[no-untyped-def]
 
 
 def open_engine(path: Path, key: bytes) -> Engine:
+    if not path.exists():  # create it private; SQLite gives its WAL the same mode
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     engine = create_engine("sqlite://", module=sqlcipher, creator=_connector(path, key))
 
     @event.listens_for(engine, "connect")
@@ -50,7 +54,8 @@ def open_engine(path: Path, key: bytes) -> Engine:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
     except DatabaseError as exc:
         engine.dispose()
-        raise VaultDamaged("the catalog cannot be decrypted; it is damaged or was replaced") from exc
+        raise VaultDamaged(
+            "the catalog cannot be decrypted; it is damaged or was replaced") from exc
     return engine
 
 

@@ -91,8 +91,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- parser
 def _add_unlock_options(p: argparse.ArgumentParser, recovery: bool = False) -> None:
     p.add_argument("--passphrase-file", metavar="FILE",
-                   help=f"read the passphrase from the first line of FILE (else ${pw.ENV_PASSPHRASE}"
-                        ", else a prompt)")
+                   help="read the passphrase from the first line of FILE "
+                        f"(else ${pw.ENV_PASSPHRASE}, else a prompt)")
     if recovery:
         p.add_argument("--recovery", action="store_true",
                        help="unlock with the recovery key instead of the passphrase")

@@ -26,6 +26,7 @@ from crypto.chunks import CHUNK_BYTES, SLOT_BYTES, chunk_count, open_chunk, seal
 from crypto.errors import AuthenticationFailed
 
 from .errors import Cancelled, IntegrityError, ObjectMissing
+from .fsio import fsync_dir
 from .models import ObjectExtent, StoredObject
 from .packs import NewPack, PackFiles
 from .slotmap import Extent, SlotMap, merge
@@ -33,6 +34,7 @@ from .slotmap import Extent, SlotMap, merge
 log = logging.getLogger(__name__)
 
 BLOCK_CHUNKS = 16  # read and write 1 MiB at a time
+_UNSYNCED_PACKS = 8  # filled packs of one write that may wait for their fsync
 Progress = Callable[[int, int, str], None]
 CancelFlag = Callable[[], bool]
 
@@ -79,6 +81,7 @@ class ObjectStore:
         self._write_lock = threading.Lock()
         self._info_cache: dict[str, ObjectInfo] = {}
         self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sr-hash")
+        self._filled: list[NewPack] = []  # packs of the running write, filled, not yet synced
 
     # ------------------------------------------------------------------ writing
     def put_stream(
@@ -114,6 +117,7 @@ class ObjectStore:
         extents: list[Extent] = []
         touched: set[int] = set()
         new_pack: NewPack | None = None
+        self._filled = []
         pending: list[Future[None]] = []
         size = 0
         index = 0
@@ -149,19 +153,19 @@ class ObjectStore:
             for fut in pending:
                 fut.result()
             if new_pack is not None:
-                new_pack.finish()
-                self._slots.add_pack(new_pack.number)
-                used = [e for e in extents if e.pack == new_pack.number]
-                self._slots.mark_used(used)
+                self._filled.append(new_pack)
                 new_pack = None
+            self._seal_filled(extents, keep=0)
             self._packs.sync(touched)
         except BaseException:
             for fut in pending:
                 fut.cancel()
-            if new_pack is not None:
-                new_pack.abandon()
-                extents = [e for e in extents if e.pack != new_pack.number]
-            self._slots.release(extents)
+            unfinished = self._filled + ([new_pack] if new_pack is not None else [])
+            for pack in unfinished:
+                pack.abandon()
+            lost = {pack.number for pack in unfinished}
+            self._filled = []
+            self._slots.release(e for e in extents if e.pack not in lost)
             raise
         digests = {name: h.hexdigest() for name, h in zip(extra_digests, hashers[1:], strict=True)}
         log.debug("stored object %s in %d chunks", object_id.hex(), index)
@@ -188,9 +192,8 @@ class ObjectStore:
         while count > 0:
             if new_pack is None or new_pack.full:
                 if new_pack is not None:
-                    new_pack.finish()
-                    self._slots.add_pack(new_pack.number)
-                    self._slots.mark_used(e for e in extents if e.pack == new_pack.number)
+                    self._filled.append(new_pack)
+                    self._seal_filled(extents, keep=_UNSYNCED_PACKS)
                 new_pack = NewPack(self._packs, self._next_pack_number(new_pack))
             room = min(count, self._packs.slots_per_pack - new_pack.next_slot)
             length = room * SLOT_BYTES
@@ -200,8 +203,24 @@ class ObjectStore:
             count -= room
         return new_pack
 
+    def _seal_filled(self, extents: list[Extent], keep: int) -> None:
+        """fsync and rename all but the newest ``keep`` packs this write has filled. Syncing each
+        pack the moment it fills would stall on the disk; a few packs later the kernel has
+        usually written it back already, and the number of open files stays bounded."""
+        if len(self._filled) <= keep:
+            return
+        done, self._filled = self._filled[: len(self._filled) - keep], self._filled[
+            len(self._filled) - keep :]
+        for pack in done:
+            pack.finish(sync_folder=False)
+            self._slots.add_pack(pack.number)
+            self._slots.mark_used(e for e in extents if e.pack == pack.number)
+        fsync_dir(self._packs.folder)
+
     def _next_pack_number(self, current: NewPack | None) -> int:
-        known = self._slots.packs + ([current.number] if current is not None else [])
+        known = self._slots.packs + [p.number for p in self._filled]
+        if current is not None:
+            known.append(current.number)
         return max(known, default=-1) + 1
 
     def attach(self, session: Session, result: PutResult) -> StoredObject:
@@ -270,7 +289,9 @@ class ObjectStore:
         with self._sessions() as session:
             yield from session.scalars(select(StoredObject.id).order_by(StoredObject.id))
 
-    def _chunk_locations(self, info: ObjectInfo, first: int, last: int) -> Iterator[tuple[int, int, int, int]]:
+    def _chunk_locations(
+        self, info: ObjectInfo, first: int, last: int
+    ) -> Iterator[tuple[int, int, int, int]]:
         """Yield (pack, first_slot, first_chunk, count) runs covering chunks first..last."""
         chunk = 0
         for ext in info.extents:
@@ -282,7 +303,8 @@ class ObjectStore:
             if chunk > last:
                 break
         if chunk < min(last + 1, info.chunks):
-            raise IntegrityError(info.object_id, "the catalog lists fewer chunks than its size needs")
+            raise IntegrityError(info.object_id,
+                                 "the catalog lists fewer chunks than its size needs")
 
     def read_chunks(self, info: ObjectInfo, first: int, last: int) -> Iterator[bytes]:
         """Decrypt chunks ``first..last`` (inclusive) in order."""
@@ -304,7 +326,8 @@ class ObjectStore:
                     yield open_chunk(info.data_key, bytes.fromhex(info.object_id), idx, final,
                                      piece, length)
                 except AuthenticationFailed as exc:
-                    raise IntegrityError(info.object_id, f"chunk {idx} failed authentication") from exc
+                    raise IntegrityError(info.object_id,
+                                         f"chunk {idx} failed authentication") from exc
 
     def open_range(self, object_id: str, offset: int, length: int) -> bytes:
         info = self.info(object_id)

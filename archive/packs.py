@@ -121,16 +121,24 @@ class NewPack:
             view = view[os.write(self._fd, view) :]
         self.next_slot += len(data) // SLOT_BYTES
 
-    def finish(self) -> None:
+    def fill(self) -> None:
+        """Fill the unused remainder with random bytes (no sync yet)."""
         remaining = self.packs.pack_bytes - self.next_slot * SLOT_BYTES
         while remaining > 0:
             block = nacl.utils.random(min(_FILL_BLOCK, remaining))
             os.write(self._fd, block)
             remaining -= len(block)
+        self.next_slot = self.packs.slots_per_pack
+
+    def finish(self, sync_folder: bool = True) -> None:
+        """Fill, fsync, close and rename into place. A writer that makes several packs in a row
+        passes ``sync_folder=False`` and syncs the folder once after the last one."""
+        self.fill()
         os.fsync(self._fd)
         os.close(self._fd)
         os.replace(self._tmp, self.packs.folder / pack_name(self.number))
-        fsync_dir(self.packs.folder)
+        if sync_folder:
+            fsync_dir(self.packs.folder)
 
     def abandon(self) -> None:
         with contextlib.suppress(OSError):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from .errors import StrongroomError
 
-ENV_PASSPHRASE = "STRONGROOM_PASSPHRASE"
-ENV_NEW_PASSPHRASE = "STRONGROOM_NEW_PASSPHRASE"
+ENV_PASSPHRASE = "STRONGROOM_PASSPHRASE"  # noqa: S105 - a variable name
+ENV_NEW_PASSPHRASE = "STRONGROOM_NEW_PASSPHRASE"  # noqa: S105
 
 
 class PassphraseUnavailable(StrongroomError):
@@ -20,9 +20,10 @@ class PassphraseUnavailable(StrongroomError):
 def _from_file(path: str) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PassphraseUnavailable(f"cannot read the passphrase file: {exc.strerror or exc}") \
-            from None
+    except OSError as exc:
+        raise PassphraseUnavailable(f"cannot read the passphrase file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise PassphraseUnavailable("the passphrase file is not UTF-8 text") from None
     line = text.splitlines()[0] if text else ""
     if not line:
         raise PassphraseUnavailable("the passphrase file is empty")

@@ -69,7 +69,9 @@ _RECOVERY_CONTEXT = b"SRrecov1"
 
 def _recovery_check(secret: bytes) -> bytes:
     return nacl.hash.blake2b(
-        secret, digest_size=_RECOVERY_CHECK_BYTES, person=_RECOVERY_CONTEXT + bytes(8),
+        secret,
+        digest_size=_RECOVERY_CHECK_BYTES,
+        person=_RECOVERY_CONTEXT + bytes(8),
         encoder=nacl.encoding.RawEncoder,
     )
 
@@ -100,5 +102,5 @@ def parse_recovery_key(typed: str) -> bytes:
 
 
 def recovery_kek(secret: bytes) -> bytes:
-    """The recovery secret has full entropy, so a keyed hash (no Argon2id) makes its wrapping key."""
+    """The recovery secret has full entropy, so a keyed hash (no Argon2id) makes its key."""
     return kdf_derive(secret, 1, _RECOVERY_CONTEXT)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from archive import Vault, vault as vault_module
+from archive import Vault
+from archive import vault as vault_module
 from crypto import kdf
 
 PASSPHRASE = "correct horse battery staple"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE, all_files, vault_bytes
 
 from archive import (
     NotAVault,
@@ -22,7 +23,6 @@ from archive import (
     WrongRecoveryKey,
 )
 from archive.header import HEADER_NAME
-from conftest import PASSPHRASE, all_files, vault_bytes
 
 CANARY = "KESTREL-CANARY-7731 Касымова"
 
@@ -95,12 +95,11 @@ def test_second_writer_refused(vault_path: Path) -> None:
             other.unlock(PASSPHRASE)
         # And from another process, which is what really happens.
         code = (
-            "import sys; sys.path.insert(0, %r)\n"
+            f"import sys; sys.path.insert(0, {str(Path(__file__).parents[1])!r})\n"
             "from archive import Vault, VaultBusy\n"
             "from crypto.kdf import CHEAP_FOR_TESTS\n"
-            "v = Vault.open(%r)\n"
-            "try:\n    v.unlock(%r)\nexcept VaultBusy:\n    sys.exit(3)\n" % (
-                str(Path(__file__).parents[1]), str(vault_path), PASSPHRASE)
+            f"v = Vault.open({str(vault_path)!r})\n"
+            f"try:\n    v.unlock({PASSPHRASE!r})\nexcept VaultBusy:\n    sys.exit(3)\n"
         )
         assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 3
     finally:
@@ -227,3 +226,17 @@ def test_public_facts_are_only_what_the_model_allows(vault_path: Path) -> None:
     for path, data in vault_bytes(vault_path):
         for form in (public_key, base64.b64encode(public_key), public_key.hex().encode()):
             assert form not in data, path.name
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_vault_files_are_private(vault_path: Path) -> None:
+    old = os.umask(0o022)  # even under a permissive umask
+    try:
+        vault, _ = Vault.create(vault_path, PASSPHRASE, slots_per_pack=64)
+        vault.objects.put_bytes(b"x" * 100_000)
+        vault.lock()
+    finally:
+        os.umask(old)
+    for path in [vault_path, *vault_path.rglob("*")]:
+        mode = path.stat().st_mode & 0o777
+        assert mode & 0o077 == 0, f"{path.name} is readable by others ({oct(mode)})"
