@@ -11,6 +11,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from .errors import VaultDamaged
 from .fsio import PRIVATE_FILE
@@ -38,7 +39,10 @@ def _connector(path: Path, key: bytes):  # type: ignore[no-untyped-def]
 def open_engine(path: Path, key: bytes) -> Engine:
     if not path.exists():  # create it private; SQLite gives its WAL the same mode
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
-    engine = create_engine("sqlite://", module=sqlcipher, creator=_connector(path, key))
+    # The URL names no file (the creator opens it), so SQLAlchemy would pick its in-memory pool,
+    # which shares one connection per thread; a file database wants a real pool.
+    engine = create_engine("sqlite://", module=sqlcipher, creator=_connector(path, key),
+                           poolclass=QueuePool, pool_size=4, max_overflow=8)
 
     @event.listens_for(engine, "connect")
     def _disable_pysqlite_tx(dbapi_conn, _record):  # type: ignore[no-untyped-def]

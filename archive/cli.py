@@ -24,11 +24,11 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _emit_json(value: Any) -> None:
+def emit_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
     sys.stdout.write("\n")
 
@@ -47,12 +47,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = pw.new_passphrase(args.passphrase_file)
     vault, recovery = Vault.create(args.vault, passphrase)
     vault.lock()
-    _say(f"Created a vault at {args.vault}.")
-    _say("")
-    _say("RECOVERY KEY (shown this once; write it on paper and keep it apart from the laptop):")
+    say(f"Created a vault at {args.vault}.")
+    say("")
+    say("RECOVERY KEY (shown this once; write it on paper and keep it apart from the laptop):")
     print(recovery)
-    _say("")
-    _say("Anyone with this key can open the vault; without it or the passphrase nobody can.")
+    say("")
+    say("Anyone with this key can open the vault; without it or the passphrase nobody can.")
     return EXIT_OK
 
 
@@ -60,7 +60,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     with open_unlocked(args) as vault:
         new = pw.new_passphrase(args.new_passphrase_file, pw.ENV_NEW_PASSPHRASE)
         vault.change_passphrase(new)
-    _say("Passphrase changed. The old passphrase no longer opens this vault; the recovery key "
+    say("Passphrase changed. The old passphrase no longer opens this vault; the recovery key "
          "still does.")
     return EXIT_OK
 
@@ -77,7 +77,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         "total_bytes": facts.total_bytes,
     }
     if args.json:
-        _emit_json(data)
+        emit_json(data)
         return EXIT_OK
     print(f"Strongroom vault, format version {facts.format_version}")
     print(f"Key derivation: Argon2id, {facts.kdf_opslimit} passes, "
@@ -89,7 +89,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- parser
-def _add_unlock_options(p: argparse.ArgumentParser, recovery: bool = False) -> None:
+def add_unlock_options(p: argparse.ArgumentParser, recovery: bool = False) -> None:
     p.add_argument("--passphrase-file", metavar="FILE",
                    help="read the passphrase from the first line of FILE "
                         f"(else ${pw.ENV_PASSPHRASE}, else a prompt)")
@@ -106,12 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="create a new vault")
     p.add_argument("vault")
-    _add_unlock_options(p)
+    add_unlock_options(p)
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("passwd", help="change the passphrase")
     p.add_argument("vault")
-    _add_unlock_options(p, recovery=True)
+    add_unlock_options(p, recovery=True)
     p.add_argument("--new-passphrase-file", metavar="FILE",
                    help=f"read the new passphrase from FILE (else ${pw.ENV_NEW_PASSPHRASE}, "
                         "else a prompt)")
@@ -122,13 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_info)
 
-    for register in EXTRA_COMMANDS:
+    for register in _extra_commands():
         register(sub)
     return parser
 
 
-# Later command groups (intake, search, export) add themselves here.
-EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+def _extra_commands() -> list[Callable[[Any], None]]:
+    from . import cli_evidence
+
+    return [cli_evidence.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -144,13 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except pw.PassphraseUnavailable as exc:
-        _say(f"strongroom: {exc}")
+        say(f"strongroom: {exc}")
         return EXIT_USAGE
     except (StrongroomError, CryptoError) as exc:
-        _say(f"strongroom: {exc}")
+        say(f"strongroom: {exc}")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        _say("strongroom: interrupted; nothing half-done was kept")
+        say("strongroom: interrupted; nothing half-done was kept")
         return EXIT_FAILED
 
 

@@ -5,13 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
     CheckConstraint,
+    Column,
     DateTime,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
     String,
+    Table,
+    Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -87,3 +96,185 @@ class ObjectExtent(Base):
             f"ObjectExtent(object_id={self.object_id!r}, seq={self.seq}, pack={self.pack}, "
             f"first_slot={self.first_slot}, slot_count={self.slot_count})"
         )
+
+
+KINDS = ("photo", "audio", "video", "transcript", "document", "other")
+ACTIONS = (
+    "import", "intake-again", "extract", "view", "open", "note", "tag", "untag", "case-add",
+    "case-remove", "export", "publication-copy", "verify", "redaction", "deletion-request",
+    "passphrase-change",
+)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+item_cases = Table(
+    "item_cases",
+    Base.metadata,
+    Column("item_id", ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    items: Mapped[list[Item]] = relationship(secondary=item_cases, back_populates="cases")
+
+    def __repr__(self) -> str:
+        return f"Case(id={self.id}, name=<{len(self.name)} chars>)"
+
+
+class Item(Base):
+    """One original, kept bit-exact as an object, with what was learned from it."""
+
+    __tablename__ = "items"
+    __table_args__ = (
+        CheckConstraint(_in("kind", KINDS), name="kind_known"),
+        CheckConstraint("size >= 0", name="size_not_negative"),
+        CheckConstraint("length(sha256) = 64", name="sha256_hex"),
+        CheckConstraint("gps_lat IS NULL OR (gps_lat BETWEEN -90 AND 90)", name="lat_range"),
+        CheckConstraint("gps_lon IS NULL OR (gps_lon BETWEEN -180 AND 180)", name="lon_range"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    object_id: Mapped[str] = mapped_column(ForeignKey("objects.id"))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    md5: Mapped[str | None] = mapped_column(String(32))
+    sha1: Mapped[str | None] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))
+    format: Mapped[str] = mapped_column(String(64))  # sniffed from content, e.g. "image/jpeg"
+    original_name: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    # UTC when the device said which zone it was in; otherwise the device's clock as it read.
+    captured_at: Mapped[datetime | None] = mapped_column(DateTime)
+    captured_is_utc: Mapped[bool] = mapped_column(Boolean, default=False)
+    captured_local: Mapped[str | None] = mapped_column(String(40))  # as the device wrote it
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(200))
+    camera: Mapped[str | None] = mapped_column(String(200))
+    gps_lat: Mapped[float | None] = mapped_column(Float)
+    gps_lon: Mapped[float | None] = mapped_column(Float)
+    gps_alt: Mapped[float | None] = mapped_column(Float)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    duration: Mapped[float | None] = mapped_column(Float)
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
+    problems: Mapped[list] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
+    thumbnail_id: Mapped[str | None] = mapped_column(ForeignKey("objects.id"))
+
+    cases: Mapped[list[Case]] = relationship(secondary=item_cases, back_populates="items")
+    tags: Mapped[list[ItemTag]] = relationship(cascade="all, delete-orphan",
+                                               order_by="ItemTag.name")
+    notes: Mapped[list[Note]] = relationship(cascade="all, delete-orphan",
+                                             order_by="Note.created_at")
+    intakes: Mapped[list[Intake]] = relationship(cascade="all, delete-orphan",
+                                                 order_by="Intake.imported_at")
+    text: Mapped[ItemText | None] = relationship(cascade="all, delete-orphan")
+
+    def __repr__(self) -> str:
+        return f"Item(id={self.id!r}, kind={self.kind!r}, size={self.size})"
+
+
+class ItemText(Base):
+    """Text extracted from an original (transcripts, documents), with timed cues if any."""
+
+    __tablename__ = "item_texts"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text)
+    cues: Mapped[list | None] = mapped_column(JSON)  # type: ignore[type-arg]
+
+    def __repr__(self) -> str:
+        return f"ItemText(item_id={self.item_id!r}, chars={len(self.body)})"
+
+
+class ItemTag(Base):
+    __tablename__ = "item_tags"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+    def __repr__(self) -> str:
+        return f"ItemTag(item_id={self.item_id!r})"
+
+
+class Note(Base):
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    def __repr__(self) -> str:
+        return f"Note(id={self.id}, item_id={self.item_id!r})"
+
+
+class Intake(Base):
+    """Where and when an original was taken in. A file presented again adds another intake."""
+
+    __tablename__ = "intakes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    original_name: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(BigInteger)
+    modified_at: Mapped[datetime | None] = mapped_column(DateTime)
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    accessed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(200))
+    host: Mapped[str] = mapped_column(String(200))
+
+    def __repr__(self) -> str:
+        return f"Intake(id={self.id}, item_id={self.item_id!r})"
+
+
+class CustodyEvent(Base):
+    """A leaf of the custody Merkle tree. ``entry`` is the exact canonical bytes that were hashed;
+    the other columns repeat parts of it for queries and are checked against it by verify."""
+
+    __tablename__ = "custody_events"
+    __table_args__ = (
+        CheckConstraint(_in("action", ACTIONS), name="action_known"),
+        CheckConstraint("seq >= 0", name="seq_not_negative"),
+        Index("ix_custody_events_item", "item_id", "seq"),
+    )
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
+    action: Mapped[str] = mapped_column(String(32))
+    item_id: Mapped[str | None] = mapped_column(String(32))
+    entry: Mapped[bytes] = mapped_column(LargeBinary)
+
+    def __repr__(self) -> str:
+        return f"CustodyEvent(seq={self.seq}, action={self.action!r}, item_id={self.item_id!r})"
+
+
+class Checkpoint(Base):
+    """A signed tree head (C2SP signed note) written in the same transaction as its events."""
+
+    __tablename__ = "checkpoints"
+    __table_args__ = (UniqueConstraint("tree_size", name="tree_size"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tree_size: Mapped[int] = mapped_column(Integer)
+    root_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    note: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    def __repr__(self) -> str:
+        return f"Checkpoint(tree_size={self.tree_size})"

@@ -82,6 +82,7 @@ class ObjectStore:
         self._info_cache: dict[str, ObjectInfo] = {}
         self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sr-hash")
         self._filled: list[NewPack] = []  # packs of the running write, filled, not yet synced
+        self._unsynced: set[int] = set()
 
     # ------------------------------------------------------------------ writing
     def put_stream(
@@ -92,11 +93,25 @@ class ObjectStore:
         size_hint: int = 0,
         progress: Progress | None = None,
         cancel: CancelFlag | None = None,
+        sync: bool = True,
     ) -> PutResult:
         """Seal ``src`` into free slots. The slots are reserved in memory; record the result with
-        :meth:`attach` in the caller's transaction, or give them back with :meth:`release`."""
+        :meth:`attach` in the caller's transaction, or give them back with :meth:`release`.
+        With ``sync=False`` the caller must call :meth:`flush` before that transaction commits
+        (several objects then share one fsync)."""
         with self._write_lock:
-            return self._put(src, extra_digests, size_hint, progress, cancel)
+            result, touched = self._put(src, extra_digests, size_hint, progress, cancel)
+            if sync:
+                self._packs.sync(touched)
+            else:
+                self._unsynced |= touched
+            return result
+
+    def flush(self) -> None:
+        """fsync every pack written with ``sync=False`` since the last flush."""
+        with self._write_lock:
+            self._packs.sync(self._unsynced)
+            self._unsynced = set()
 
     def _put(
         self,
@@ -105,7 +120,7 @@ class ObjectStore:
         size_hint: int,
         progress: Progress | None,
         cancel: CancelFlag | None,
-    ) -> PutResult:
+    ) -> tuple[PutResult, set[int]]:
         object_id = os.urandom(16)
         key = aead.random_key()
         hashers = [hashlib.sha256()] + [hashlib.new(name) for name in extra_digests]
@@ -156,7 +171,6 @@ class ObjectStore:
                 self._filled.append(new_pack)
                 new_pack = None
             self._seal_filled(extents, keep=0)
-            self._packs.sync(touched)
         except BaseException:
             for fut in pending:
                 fut.cancel()
@@ -169,8 +183,9 @@ class ObjectStore:
             raise
         digests = {name: h.hexdigest() for name, h in zip(extra_digests, hashers[1:], strict=True)}
         log.debug("stored object %s in %d chunks", object_id.hex(), index)
-        return PutResult(object_id.hex(), size, hashers[0].hexdigest(), key,
-                         tuple(merge(extents)), digests)
+        result = PutResult(object_id.hex(), size, hashers[0].hexdigest(), key,
+                           tuple(merge(extents)), digests)
+        return result, touched
 
     def _write(
         self,
@@ -347,6 +362,11 @@ class ObjectStore:
 
     def open_reader(self, object_id: str) -> ObjectReader:
         return ObjectReader(self, self.info(object_id))
+
+    def reader_for(self, result: PutResult) -> ObjectReader:
+        """Read back an object that is written but not yet recorded in the catalog."""
+        return ObjectReader(self, ObjectInfo(result.object_id, result.size, result.data_key,
+                                             result.extents))
 
     def forget_cached(self) -> None:
         self._info_cache.clear()

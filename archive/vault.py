@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import getpass
+import hashlib
 import logging
 import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,13 +20,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from crypto import kdf, keys, signing
 from crypto.errors import AuthenticationFailed, MalformedKey
 
-from . import catalog
+from . import catalog, records
+from .custody import CustodyLog, Event, Recorder, check_log, utc_now
 from .errors import VaultDamaged, VaultExists, VaultLocked, WrongPassphrase, WrongRecoveryKey
 from .fsio import fsync_dir, make_private_dir
 from .header import FORMAT_VERSION, HEADER_NAME, VaultHeader, read_header
+from .intake import Importer, ImportOptions, ImportReport, Progress
 from .lock import VaultLockFile
-from .models import ObjectExtent, VaultRecord
-from .objects import ObjectStore
+from .models import Checkpoint, ObjectExtent, VaultRecord
+from .objects import ObjectReader, ObjectStore
 from .packs import NewPack, PackFiles
 from .slotmap import Extent, SlotMap
 
@@ -56,6 +63,16 @@ class _Unlocked:
     sessions: sessionmaker[Session]
     store: ObjectStore
     signer: signing.Signer
+    custody: CustodyLog
+
+
+@dataclass
+class Transaction:
+    """One catalog transaction with its custody recorder; see :meth:`Vault.transaction`."""
+
+    session: Session
+    custody: Recorder
+    actor: str
 
 
 class Vault:
@@ -188,11 +205,16 @@ class Vault:
             for number in missing_packs:  # keep the map whole; reads will report the loss
                 slots.add_pack(number)
             slots.mark_used(Extent(r.pack, r.first_slot, r.slot_count) for r in rows)
+            signer = signing.Signer(seed)
+            with sessions() as session:
+                vault_id = session.scalars(select(VaultRecord.vault_id)).one()
+                custody = CustodyLog(f"strongroom/{vault_id}", signer)
+                custody.load(session)
         except BaseException:
             engine.dispose()
             raise
         self._open = _Unlocked(master, engine, sessions, ObjectStore(packs, slots, sessions),
-                               signing.Signer(seed))
+                               signer, custody)
 
     def lock(self) -> None:
         """Drop every key and cached plaintext, close the catalog and release the lock file."""
@@ -210,8 +232,8 @@ class Vault:
         self.lock()
 
     # ------------------------------------------------------------------ keys
-    def change_passphrase(self, new_passphrase: str,
-                          kdf_params: kdf.KdfParams | None = None) -> None:
+    def change_passphrase(self, new_passphrase: str, kdf_params: kdf.KdfParams | None = None,
+                          actor: str | None = None) -> None:
         """Rewrap the master key under a new passphrase; nothing else is re-encrypted."""
         state = self._require()
         params = kdf_params or self._header.kdf
@@ -220,8 +242,127 @@ class Vault:
         kek = kdf.derive_key(new_passphrase, salt, params)
         wrapped = keys.wrap_key(kek, state.master, draft.keyslot_ad("passphrase"))
         header = draft.with_passphrase_slot(params, salt, wrapped)
-        header.write(self.path)
+        with self.transaction(actor) as tx:
+            tx.custody.record("passphrase-change",
+                              details={"kdf": {"opslimit": params.opslimit,
+                                               "memlimit": params.memlimit}})
+            header.write(self.path)
         self._header = header
+
+    # ------------------------------------------------------------------ transactions
+    @contextmanager
+    def transaction(self, actor: str | None = None) -> Iterator[Transaction]:
+        """A catalog transaction whose custody events are sealed by a signed checkpoint in the
+        same commit. Writers are serialised, so event sequence numbers have no gaps."""
+        state = self._require()
+        with state.custody.lock:
+            session = state.sessions()
+            recorder = state.custody.recorder(session, actor or default_actor())
+            try:
+                with session.begin():
+                    yield Transaction(session, recorder, actor or default_actor())
+                    state.store.flush()
+                    recorder.seal()
+                recorder.committed()
+            finally:
+                session.close()
+
+    @property
+    def custody(self) -> CustodyLog:
+        return self._require().custody
+
+    # ------------------------------------------------------------------ evidence
+    def import_paths(self, paths: Sequence[str | os.PathLike[str]], *,
+                     options: ImportOptions | None = None, progress: Progress | None = None,
+                     cancel: Callable[[], bool] | None = None) -> ImportReport:
+        """Import files and folders (recursively); see :mod:`archive.intake`."""
+        self._require()
+        return Importer(self, options or ImportOptions()).run(paths, progress, cancel)
+
+    def items(self, case: str | None = None, kind: str | None = None, offset: int = 0,
+              limit: int | None = None) -> list[records.ItemSummary]:
+        with self.sessions() as session:
+            return records.list_items(session, case, kind, offset, limit)
+
+    def item_count(self, case: str | None = None) -> int:
+        with self.sessions() as session:
+            return records.count_items(session, case)
+
+    def resolve(self, ref: str) -> str:
+        with self.sessions() as session:
+            return records.resolve_item(session, ref).id
+
+    def item_detail(self, ref: str) -> dict[str, Any]:
+        with self.sessions() as session:
+            return records.item_detail(session, records.resolve_item(session, ref))
+
+    def item_text(self, ref: str) -> tuple[str | None, list[dict[str, Any]] | None]:
+        with self.sessions() as session:
+            item = records.resolve_item(session, ref)
+            return (item.text.body, item.text.cues) if item.text else (None, None)
+
+    def cases(self) -> list[tuple[str, str, int]]:
+        with self.sessions() as session:
+            return records.list_cases(session)
+
+    def open_original(self, ref: str, *, purpose: str = "open", actor: str | None = None,
+                      details: dict[str, Any] | None = None) -> ObjectReader:
+        """A seekable reader over the original; records a custody event first (``open`` for
+        handing the bytes out, ``view`` for showing them)."""
+        with self.transaction(actor) as tx:
+            item = records.resolve_item(tx.session, ref)
+            tx.custody.record(purpose, item=item.id, sha256=item.sha256, size=item.size,
+                              details=details or {})
+            object_id = item.object_id
+        return self.objects.open_reader(object_id)
+
+    def thumbnail(self, ref: str) -> bytes | None:
+        """The stored JPEG thumbnail, if there is one (derived data; no custody event)."""
+        with self.sessions() as session:
+            item = records.resolve_item(session, ref)
+            thumb = item.thumbnail_id
+        if thumb is None:
+            return None
+        return b"".join(self.objects.iter_plaintext(thumb))
+
+    def add_note(self, ref: str, text: str, actor: str | None = None) -> int:
+        with self.transaction(actor) as tx:
+            item = records.resolve_item(tx.session, ref)
+            note = records.add_note(tx.session, item, text, tx.actor, utc_now())
+            tx.session.flush()
+            tx.custody.record("note", item=item.id, sha256=item.sha256, size=item.size,
+                              details={"note_id": note.id,
+                                       "note_sha256": hashlib.sha256(text.encode()).hexdigest()})
+            return note.id
+
+    def change_tags(self, ref: str, add: Sequence[str] = (), remove: Sequence[str] = (),
+                    actor: str | None = None) -> tuple[list[str], list[str]]:
+        with self.transaction(actor) as tx:
+            item = records.resolve_item(tx.session, ref)
+            added, removed = records.change_tags(item, list(add), list(remove))
+            if added:
+                tx.custody.record("tag", item=item.id, sha256=item.sha256, size=item.size,
+                                  details={"added": added})
+            if removed:
+                tx.custody.record("untag", item=item.id, sha256=item.sha256, size=item.size,
+                                  details={"removed": removed})
+            return added, removed
+
+    def custody_events(self, ref: str | None = None) -> list[Event]:
+        with self.sessions() as session:
+            item_id = records.resolve_item(session, ref).id if ref else None
+            return records.custody_events(session, item_id)
+
+    def check_custody(self) -> list[str]:
+        """Problems in the custody log (empty when whole); see :func:`custody.check_log`."""
+        log = self.custody
+        with self.sessions() as session:
+            return check_log(session, log.origin, log.public_key())
+
+    def latest_checkpoint(self) -> str | None:
+        with self.sessions() as session:
+            return session.scalar(select(Checkpoint.note).order_by(Checkpoint.tree_size.desc())
+                                  .limit(1))
 
     # ------------------------------------------------------------------ access
     def _require(self) -> _Unlocked:
@@ -266,6 +407,14 @@ class Vault:
             pack_bytes=self._header.pack_bytes,
             catalog_bytes=catalog_bytes,
         )
+
+
+def default_actor() -> str:
+    """Who is acting, for the custody log (kept only inside the encrypted catalog)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
 
 
 def is_vault(path: str | os.PathLike[str]) -> bool:

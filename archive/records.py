@@ -1,0 +1,164 @@
+"""Catalog queries and edits on items, as functions that take the session first. ``Vault``
+exposes them; the CLI and the desktop app call ``Vault``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from .custody import Event, entry_bytes
+from .errors import StrongroomError
+from .models import Case, CustodyEvent, Item, ItemTag, Note
+
+MIN_PREFIX = 4
+
+
+class ItemNotFound(StrongroomError):
+    pass
+
+
+def iso(moment: datetime | None, utc: bool = True) -> str | None:
+    """ISO 8601; ``Z`` only where the time is known to be UTC (a camera clock of unknown zone
+    is given as it read, without a zone)."""
+    if moment is None:
+        return None
+    return moment.isoformat() + ("Z" if utc else "")
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """One row of a list: what the table and the grid show."""
+
+    id: str
+    kind: str
+    original_name: str
+    title: str | None
+    size: int
+    sha256: str
+    captured_at: datetime | None
+    captured_is_utc: bool
+    imported_at: datetime
+    camera: str | None
+    has_location: bool
+    thumbnail_id: str | None
+    cases: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "original_name": self.original_name,
+            "title": self.title, "size": self.size, "sha256": self.sha256,
+            "captured_at": iso(self.captured_at, self.captured_is_utc),
+            "imported_at": iso(self.imported_at),
+            "camera": self.camera, "has_location": self.has_location,
+            "case": list(self.cases), "tags": list(self.tags),
+        }
+
+
+def _summary(item: Item) -> ItemSummary:
+    return ItemSummary(
+        item.id, item.kind, item.original_name, item.title, item.size, item.sha256,
+        item.captured_at, bool(item.captured_is_utc), item.imported_at, item.camera,
+        item.gps_lat is not None,
+        item.thumbnail_id, tuple(sorted(c.name for c in item.cases)),
+        tuple(t.name for t in item.tags),
+    )
+
+
+def list_items(session: Session, case: str | None = None, kind: str | None = None,
+               offset: int = 0, limit: int | None = None) -> list[ItemSummary]:
+    query = (select(Item).options(selectinload(Item.cases), selectinload(Item.tags))
+             .order_by(Item.imported_at, Item.id))
+    if case is not None:
+        query = query.where(Item.cases.any(Case.name == case))
+    if kind is not None:
+        query = query.where(Item.kind == kind)
+    query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_summary(item) for item in session.scalars(query)]
+
+
+def count_items(session: Session, case: str | None = None) -> int:
+    query = select(func.count(Item.id))
+    if case is not None:
+        query = query.where(Item.cases.any(Case.name == case))
+    return int(session.scalar(query) or 0)
+
+
+def resolve_item(session: Session, ref: str) -> Item:
+    """An item by its id or a unique prefix of it (at least four characters)."""
+    ref = ref.strip().lower()
+    item = session.get(Item, ref)
+    if item is not None:
+        return item
+    if len(ref) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in ref):
+        raise ItemNotFound(f"no item {ref!r} in this vault")
+    found = list(session.scalars(select(Item).where(Item.id.startswith(ref)).limit(2)))
+    if not found:
+        raise ItemNotFound(f"no item {ref!r} in this vault")
+    if len(found) > 1:
+        raise ItemNotFound(f"{ref!r} matches several items; give more of the id")
+    return found[0]
+
+
+def item_detail(session: Session, item: Item) -> dict[str, Any]:
+    """Everything known about an item: metadata, hashes, provenance (stable field names)."""
+    gps = None
+    if item.gps_lat is not None and item.gps_lon is not None:
+        gps = {"lat": item.gps_lat, "lon": item.gps_lon, "alt": item.gps_alt}
+    return {
+        **_summary(item).as_json(),
+        "format": item.format,
+        "md5": item.md5, "sha1": item.sha1,
+        "captured_local": item.captured_local,
+        "imported_by": item.imported_by,
+        "gps": gps,
+        "width": item.width, "height": item.height, "duration": item.duration,
+        "metadata": item.meta,
+        "problems": item.problems,
+        "text_encoding": item.text.encoding if item.text else None,
+        "cue_count": len(item.text.cues) if item.text and item.text.cues else 0,
+        "notes": [{"id": n.id, "text": n.body, "author": n.author, "created_at": iso(n.created_at)}
+                  for n in item.notes],
+        "provenance": [{
+            "original_name": i.original_name, "source_path": i.source_path, "size": i.size,
+            "modified_at": iso(i.modified_at), "changed_at": iso(i.changed_at),
+            "accessed_at": iso(i.accessed_at), "imported_at": iso(i.imported_at),
+            "imported_by": i.imported_by, "host": i.host} for i in item.intakes],
+    }
+
+
+def custody_events(session: Session, item_id: str | None = None) -> list[Event]:
+    query = select(CustodyEvent.entry).order_by(CustodyEvent.seq)
+    if item_id is not None:
+        query = query.where(CustodyEvent.item_id == item_id)
+    return [Event.from_entry(entry_bytes(entry)) for entry in session.scalars(query)]
+
+
+def add_note(session: Session, item: Item, text: str, author: str, now: datetime) -> Note:
+    if not text.strip():
+        raise StrongroomError("the note is empty; nothing was saved")
+    note = Note(item_id=item.id, body=text, author=author, created_at=now)
+    session.add(note)
+    item.notes.append(note)
+    return note
+
+
+def change_tags(item: Item, add: list[str], remove: list[str]) -> tuple[list[str], list[str]]:
+    have = {t.name for t in item.tags}
+    added = sorted({t.strip() for t in add if t.strip()} - have)
+    removed = sorted({t.strip() for t in remove} & have)
+    item.tags = [t for t in item.tags if t.name not in removed] + [ItemTag(name=t) for t in added]
+    return added, removed
+
+
+def list_cases(session: Session) -> list[tuple[str, str, int]]:
+    rows = session.execute(
+        select(Case.name, Case.description, func.count(Item.id))
+        .outerjoin(Case.items).group_by(Case.id).order_by(Case.name)).all()
+    return [(r[0], r[1], int(r[2])) for r in rows]
