@@ -11,21 +11,23 @@ import io
 import logging
 import os
 import socket
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .errors import Cancelled
+from .errors import Cancelled, StrongroomError
 from .extract import Extracted, extract
 from .models import Case, Intake, Item, ItemTag, ItemText
 from .objects import PutResult
 from .sniff import sniff
-from .walk import walk
+from .walk import Found, walk
 
 if TYPE_CHECKING:
     from .vault import Transaction, Vault
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 IMPORTED, DUPLICATE, ALREADY, FAILED = "imported", "duplicate", "already", "failed"
+IN_MEMORY_LIMIT = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,31 @@ def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+@dataclass
+class _Prepared:
+    """A file stored and read, waiting for its catalog transaction."""
+
+    path: Path
+    stat: os.stat_result
+    kind: str
+    fmt: str
+    original: PutResult
+    thumb: PutResult | None
+    found: Extracted | None  # None when the file was already in the vault at prepare time
+
+    @property
+    def puts(self) -> list[PutResult]:
+        return [self.original] + ([self.thumb] if self.thumb is not None else [])
+
+
 class Importer:
+    """Files are prepared (read, hashed and sealed, metadata and thumbnail extracted) on a small
+    pool while the calling thread commits them one by one, in order."""
+
+    PREPARE_WORKERS = 2
+    IN_FLIGHT = 8
+    BATCH = 8
+
     def __init__(self, vault: Vault, options: ImportOptions) -> None:
         self.vault = vault
         self.options = options
@@ -96,26 +123,78 @@ class Importer:
         report = ImportReport()
         found = list(walk([Path(p) for p in paths], exclude=self.vault.path))
         total = len(found)
-        for done, entry in enumerate(found):
-            if cancel is not None and cancel():
-                report.cancelled = True
-                break
-            if progress is not None:
-                progress(done, total, entry.path.name)
-            if entry.problem is not None:
-                report.results.append(FileResult(entry.path, FAILED, reason=entry.problem))
-                continue
+        window: deque[tuple[Found, Future[_Prepared | FileResult] | None]] = deque()
+        queue = iter(found)
+        with ThreadPoolExecutor(self.PREPARE_WORKERS, thread_name_prefix="sr-intake") as pool:
             try:
-                report.results.append(self.import_file(entry.path, cancel))
-            except Cancelled:
-                report.cancelled = True
-                break
+                while True:
+                    while len(window) < self.IN_FLIGHT and not report.cancelled:
+                        entry = next(queue, None)
+                        if entry is None:
+                            break
+                        job = None if entry.problem else pool.submit(self.prepare, entry.path,
+                                                                     cancel)
+                        window.append((entry, job))
+                    if not window:
+                        break
+                    entry, job = window.popleft()
+                    if progress is not None:
+                        progress(len(report.results), total, entry.path.name)
+                    if cancel is not None and cancel():  # checked right before each commit
+                        report.cancelled = True
+                        self._discard(job)
+                        continue
+                    if job is None:
+                        report.results.append(FileResult(entry.path, FAILED,
+                                                         reason=entry.problem))
+                        continue
+                    try:
+                        prepared = job.result()
+                    except Cancelled:
+                        report.cancelled = True
+                        continue
+                    if isinstance(prepared, FileResult):
+                        report.results.append(prepared)
+                        continue
+                    # Files whose preparation is already done share one transaction (and so
+                    # one round of fsyncs and one signed checkpoint).
+                    batch = [prepared]
+                    while (window and len(batch) < self.BATCH and window[0][1] is not None
+                           and window[0][1].done() and window[0][1].exception() is None
+                           and isinstance(window[0][1].result(), _Prepared)):
+                        batch.append(window.popleft()[1].result())  # type: ignore[union-attr]
+                    if cancel is not None and cancel():
+                        report.cancelled = True
+                        for prepared_file in batch:
+                            self._release(prepared_file.puts)
+                        continue
+                    report.results.extend(self.commit_batch(batch))
+                    if progress is not None and len(batch) > 1:
+                        progress(len(report.results), total, "")
+            finally:
+                for _entry, job in window:
+                    self._discard(job)
         if progress is not None:
             progress(len(report.results), total, "")
         return report
 
-    # ------------------------------------------------------------------ one file
+    def _discard(self, job: Future[_Prepared | FileResult] | None) -> None:
+        if job is None or job.cancel():
+            return
+        try:
+            prepared = job.result()
+        except BaseException:  # noqa: BLE001 - its own slots were released where it failed
+            return
+        if isinstance(prepared, _Prepared):
+            self._release(prepared.puts)
+
     def import_file(self, path: Path, cancel: Callable[[], bool] | None = None) -> FileResult:
+        prepared = self.prepare(path, cancel)
+        return prepared if isinstance(prepared, FileResult) else self.commit(prepared)
+
+    # ------------------------------------------------------------------ one file
+    def prepare(self, path: Path, cancel: Callable[[], bool] | None = None
+                ) -> _Prepared | FileResult:
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed below, on every path
         except OSError as exc:
@@ -127,10 +206,15 @@ class Importer:
                 if before.st_size == 0:
                     return FileResult(path, FAILED, reason="empty file (0 bytes); nothing to keep")
                 try:
-                    sniffed = sniff(handle, path.name)
-                    handle.seek(0)
+                    # A small file is read once: the very bytes that are hashed and sealed are
+                    # the ones the readers see. A large one is read back from the vault.
+                    source: BinaryIO = handle
+                    if before.st_size <= IN_MEMORY_LIMIT:
+                        source = io.BytesIO(handle.read(IN_MEMORY_LIMIT + 1))
+                    sniffed = sniff(source, path.name)
+                    source.seek(0)
                     original = self.store.put_stream(
-                        handle, extra_digests=self.options.extra_digests,
+                        source, extra_digests=self.options.extra_digests,
                         size_hint=before.st_size, cancel=cancel, sync=False)
                 except OSError as exc:
                     return FileResult(path, FAILED,
@@ -141,25 +225,66 @@ class Importer:
                     original.size != before.st_size):
                 self._release(puts)
                 return FileResult(path, FAILED, reason="the file changed while it was being read")
-            existing = self._find_by_hash(original.sha256)
-            if existing is not None:
-                self._release(puts)
-                return self._intake_again(path, before, existing)
-            found = extract(sniffed.kind, sniffed.format,
-                            lambda: io.BufferedReader(self.store.reader_for(original), 1 << 16))
+            if self._find_by_hash(original.sha256) is not None:
+                return _Prepared(path, before, sniffed.kind, sniffed.format, original, None, None)
+            if isinstance(source, io.BytesIO):
+                data = source.getbuffer()
+                found = extract(sniffed.kind, sniffed.format, lambda: io.BytesIO(data))
+            else:
+                found = extract(sniffed.kind, sniffed.format, lambda: io.BufferedReader(
+                    self.store.reader_for(original), 1 << 16))
             thumb = None
             if found.thumbnail:
                 thumb = self.store.put_stream(io.BytesIO(found.thumbnail), sync=False)
-                puts.append(thumb)
-            item_id = os.urandom(16).hex()
-            with self.vault.transaction(self.options.actor) as tx:
-                self._record(tx, path, before, sniffed.kind, sniffed.format, original, thumb,
-                             found, item_id)
+            return _Prepared(path, before, sniffed.kind, sniffed.format, original, thumb, found)
         except BaseException:
             self._release(puts)
             raise
-        log.info("imported item %s", item_id)
-        return FileResult(path, IMPORTED, item_id=item_id, problems=tuple(found.problems))
+
+    def commit_batch(self, batch: list[_Prepared]) -> list[FileResult]:
+        """Commit prepared files in one transaction (one round of fsyncs, one checkpoint). If
+        that fails, they are committed one by one, so one bad file cannot sink the others."""
+        try:
+            results = self._commit_together(batch)
+        except Exception:
+            if len(batch) == 1:
+                raise
+            log.warning("a batch of %d files failed together; retrying one by one", len(batch))
+            return [r for p in batch for r in self._commit_together([p])]
+        return results
+
+    def commit(self, prepared: _Prepared) -> FileResult:
+        return self._commit_together([prepared])[0]
+
+    def _commit_together(self, batch: list[_Prepared]) -> list[FileResult]:
+        results: list[FileResult] = []
+        try:
+            with self.vault.transaction(self.options.actor) as tx:
+                for prepared in batch:
+                    results.append(self._commit_in(tx, prepared))
+        except BaseException:
+            for prepared in batch:
+                self._release(prepared.puts)
+            raise
+        for prepared, result in zip(batch, results, strict=True):
+            if result.status != IMPORTED:  # its bytes were already in the vault
+                self._release(prepared.puts)
+            else:
+                log.info("imported item %s", result.item_id)
+        return results
+
+    def _commit_in(self, tx: Transaction, prepared: _Prepared) -> FileResult:
+        existing = tx.session.scalar(
+            select(Item.id).where(Item.sha256 == prepared.original.sha256))
+        if existing is not None:
+            return self._intake_again(tx, prepared.path, prepared.stat, existing)
+        if prepared.found is None:  # it was there when prepared, so it must be there now
+            raise StrongroomError("the catalog changed during the import; run it again")
+        item_id = os.urandom(16).hex()
+        self._record(tx, prepared.path, prepared.stat, prepared.kind, prepared.fmt,
+                     prepared.original, prepared.thumb, prepared.found, item_id)
+        return FileResult(prepared.path, IMPORTED, item_id=item_id,
+                          problems=tuple(prepared.found.problems))
 
     def _release(self, puts: list[PutResult]) -> None:
         for put in puts:
@@ -191,18 +316,15 @@ class Importer:
                 original: PutResult, thumb: PutResult | None, found: Extracted,
                 item_id: str) -> None:
         session = tx.session
-        self.store.attach(session, original)
-        if thumb is not None:
-            self.store.attach(session, thumb)
-        session.flush()  # the object rows first: the item refers to them
+        original_row = self.store.attach(session, original)
+        thumb_row = self.store.attach(session, thumb) if thumb is not None else None
         case = self._case(session)
         item = Item(
-            id=item_id, object_id=original.object_id, sha256=original.sha256,
+            id=item_id, original=original_row, thumbnail=thumb_row, sha256=original.sha256,
             md5=original.digests.get("md5"), sha1=original.digests.get("sha1"),
             size=original.size, kind=kind, format=fmt, original_name=path.name,
             imported_at=_utc_now(), imported_by=tx.actor, meta=found.meta,
-            problems=found.problems, thumbnail_id=thumb.object_id if thumb else None,
-            **found.fields,
+            problems=found.problems, **found.fields,
         )
         if case is not None:
             item.cases.append(case)
@@ -227,33 +349,32 @@ class Importer:
         tx.custody.record("extract", item=item_id, sha256=original.sha256, size=original.size,
                           details=extract_details)
 
-    def _intake_again(self, path: Path, st: os.stat_result, item_id: str) -> FileResult:
-        with self.vault.transaction(self.options.actor) as tx:
-            session = tx.session
-            item = session.get(Item, item_id)
-            assert item is not None  # noqa: S101 - found by hash a moment ago, under the lock
-            source = str(path.resolve())
-            same_place = any(
-                i.source_path == source and i.size == st.st_size
-                and i.modified_at == _stamp(st.st_mtime) for i in item.intakes)
-            case = self._case(session)
-            new_tags = sorted(set(self.options.tags) - {t.name for t in item.tags})
-            adds_case = case is not None and case not in item.cases
-            if same_place and not adds_case and not new_tags:
-                return FileResult(path, ALREADY, item_id=item_id)
-            details: dict[str, Any] = {"original_name": path.name,
-                                       "modified_at": _stamp(st.st_mtime).isoformat() + "Z"}
-            if not same_place:
-                session.add(self._intake_row(path, st, item_id, tx.actor))
-                tx.custody.record("intake-again", item=item_id, sha256=item.sha256,
-                                  size=item.size, details=details)
-            if adds_case and case is not None:
-                item.cases.append(case)
-                tx.custody.record("case-add", item=item_id, sha256=item.sha256, size=item.size,
-                                  details={"case": case.name})
-            for tag in new_tags:
-                item.tags.append(ItemTag(name=tag))
-            if new_tags:
-                tx.custody.record("tag", item=item_id, sha256=item.sha256, size=item.size,
-                                  details={"added": new_tags})
+    def _intake_again(self, tx: Transaction, path: Path, st: os.stat_result,
+                      item_id: str) -> FileResult:
+        """The same bytes presented again: a new intake record (and any new case or tags) on the
+        existing item; nothing at all when it is the very same file from the very same place."""
+        session = tx.session
+        item = session.get(Item, item_id)
+        assert item is not None  # noqa: S101 - found by hash in this transaction
+        source = str(path.resolve())
+        same_place = any(
+            i.source_path == source and i.size == st.st_size
+            and i.modified_at == _stamp(st.st_mtime) for i in item.intakes)
+        case = self._case(session)
+        new_tags = sorted(set(self.options.tags) - {t.name for t in item.tags})
+        adds_case = case is not None and case not in item.cases
+        if not same_place:
+            session.add(self._intake_row(path, st, item_id, tx.actor))
+            tx.custody.record("intake-again", item=item_id, sha256=item.sha256, size=item.size,
+                              details={"original_name": path.name,
+                                       "modified_at": _stamp(st.st_mtime).isoformat() + "Z"})
+        if adds_case and case is not None:
+            item.cases.append(case)
+            tx.custody.record("case-add", item=item_id, sha256=item.sha256, size=item.size,
+                              details={"case": case.name})
+        for tag in new_tags:
+            item.tags.append(ItemTag(name=tag))
+        if new_tags:
+            tx.custody.record("tag", item=item_id, sha256=item.sha256, size=item.size,
+                              details={"added": new_tags})
         return FileResult(path, DUPLICATE if not same_place else ALREADY, item_id=item_id)

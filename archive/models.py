@@ -170,6 +170,8 @@ class Item(Base):
     problems: Mapped[list] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
     thumbnail_id: Mapped[str | None] = mapped_column(ForeignKey("objects.id"))
 
+    original: Mapped[StoredObject] = relationship(foreign_keys=[object_id])
+    thumbnail: Mapped[StoredObject | None] = relationship(foreign_keys=[thumbnail_id])
     cases: Mapped[list[Case]] = relationship(secondary=item_cases, back_populates="items")
     tags: Mapped[list[ItemTag]] = relationship(cascade="all, delete-orphan",
                                                order_by="ItemTag.name")

@@ -359,6 +359,23 @@ class Vault:
         with self.sessions() as session:
             return check_log(session, log.origin, log.public_key())
 
+    def inclusion_proof(self, seq: int, tree_size: int | None = None) -> list[bytes]:
+        """RFC 6962 audit path of event ``seq`` in the tree of ``tree_size`` events."""
+        log = self.custody
+        with log.lock:
+            return log.inclusion_proof(seq, tree_size)
+
+    def consistency_proof(self, old_size: int, new_size: int | None = None) -> list[bytes]:
+        """RFC 6962 proof that the tree of ``new_size`` events extends that of ``old_size``."""
+        log = self.custody
+        with log.lock:
+            return log.consistency_proof(old_size, new_size)
+
+    def checkpoint_at(self, tree_size: int) -> str | None:
+        with self.sessions() as session:
+            return session.scalar(select(Checkpoint.note)
+                                  .where(Checkpoint.tree_size == tree_size))
+
     def latest_checkpoint(self) -> str | None:
         with self.sessions() as session:
             return session.scalar(select(Checkpoint.note).order_by(Checkpoint.tree_size.desc())

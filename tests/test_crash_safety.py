@@ -28,7 +28,12 @@ from crypto import kdf
 vault = Vault.open({vault!r})
 vault.unlock({passphrase!r})
 print("unlocked", flush=True)
-vault.import_paths([{batch!r}])
+
+def progress(done, total, _message):
+    print(done, flush=True)
+    sys.stdin.readline()  # wait until the test lets this process go on
+
+vault.import_paths([{batch!r}], progress=progress)
 vault.lock()
 print("done", flush=True)
 """
@@ -80,11 +85,18 @@ def test_killed_imports_leave_a_consistent_vault(tmp_path: Path) -> None:
     rng = random.Random(6962)
     counts = []
     for _trial in range(6):
-        proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL, text=True)
-        assert proc.stdout is not None
+        proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert proc.stdout is not None and proc.stdin is not None
         assert proc.stdout.readline().strip() == "unlocked"
-        time.sleep(rng.uniform(0.0, 0.8))
+        # Let the importer past a random number of progress reports, then kill it at a random
+        # moment while it works on the files after the last one.
+        for _ in range(rng.randrange(1, 5)):
+            if not proc.stdout.readline():
+                break
+            proc.stdin.write("\n")
+            proc.stdin.flush()
+        time.sleep(rng.uniform(0.0, 0.08))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         counts.append(_assert_consistent(vault_path, expected))

@@ -153,9 +153,10 @@ def _pixels(stream: BinaryIO, out: Extracted) -> None:
         out.meta["image_format"] = img.format
         out.meta["mode"] = img.mode
         if img.format == "JPEG":
-            img.draft("RGB", (THUMBNAIL_EDGE * 2, THUMBNAIL_EDGE * 2))
+            # Let libjpeg decode at 1/2, 1/4 or 1/8 scale: still at least the thumbnail's size.
+            img.draft("RGB", (THUMBNAIL_EDGE, THUMBNAIL_EDGE))
         upright = ImageOps.exif_transpose(img)
-        upright.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE))
+        upright.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE), reducing_gap=2.0)
         out.thumbnail = encode_jpeg(upright)
 
 
