@@ -159,10 +159,12 @@ class Importer:
                     # Files whose preparation is already done share one transaction (and so
                     # one round of fsyncs and one signed checkpoint).
                     batch = [prepared]
-                    while (window and len(batch) < self.BATCH and window[0][1] is not None
-                           and window[0][1].done() and window[0][1].exception() is None
-                           and isinstance(window[0][1].result(), _Prepared)):
-                        batch.append(window.popleft()[1].result())  # type: ignore[union-attr]
+                    while window and len(batch) < self.BATCH:
+                        ready = self._ready(window[0][1])
+                        if ready is None:
+                            break
+                        window.popleft()
+                        batch.append(ready)
                     if cancel is not None and cancel():
                         report.cancelled = True
                         for prepared_file in batch:
@@ -177,6 +179,14 @@ class Importer:
         if progress is not None:
             progress(len(report.results), total, "")
         return report
+
+    @staticmethod
+    def _ready(job: Future[_Prepared | FileResult] | None) -> _Prepared | None:
+        """The prepared file of a job that has finished well, without waiting."""
+        if job is None or not job.done() or job.exception() is not None:
+            return None
+        result = job.result()
+        return result if isinstance(result, _Prepared) else None
 
     def _discard(self, job: Future[_Prepared | FileResult] | None) -> None:
         if job is None or job.cancel():
