@@ -334,7 +334,7 @@ class Importer:
             md5=original.digests.get("md5"), sha1=original.digests.get("sha1"),
             size=original.size, kind=kind, format=fmt, original_name=path.name,
             imported_at=_utc_now(), imported_by=tx.actor, meta=found.meta,
-            problems=found.problems, **found.fields,
+            problems=found.problems, index_rev=1, **found.fields,
         )
         if case is not None:
             item.cases.append(case)
@@ -378,6 +378,8 @@ class Importer:
             tx.custody.record("intake-again", item=item_id, sha256=item.sha256, size=item.size,
                               details={"original_name": path.name,
                                        "modified_at": _stamp(st.st_mtime).isoformat() + "Z"})
+        if adds_case or new_tags:
+            item.index_rev += 1
         if adds_case and case is not None:
             item.cases.append(case)
             tx.custody.record("case-add", item=item_id, sha256=item.sha256, size=item.size,

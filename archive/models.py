@@ -169,6 +169,9 @@ class Item(Base):
     meta: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
     problems: Mapped[list] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
     thumbnail_id: Mapped[str | None] = mapped_column(ForeignKey("objects.id"))
+    # Bumped by every change the search index shows (notes, tags, cases); the index stores the
+    # revision it saw, so a crash between the two is found and repaired at unlock.
+    index_rev: Mapped[int] = mapped_column(Integer, default=1)
 
     original: Mapped[StoredObject] = relationship(foreign_keys=[object_id])
     thumbnail: Mapped[StoredObject | None] = relationship(foreign_keys=[thumbnail_id])
@@ -280,3 +283,16 @@ class Checkpoint(Base):
 
     def __repr__(self) -> str:
         return f"Checkpoint(tree_size={self.tree_size})"
+
+
+class IndexFile(Base):
+    """One file of the search index, kept sealed as an object (its size hidden in the packs)."""
+
+    __tablename__ = "index_files"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    object_id: Mapped[str] = mapped_column(ForeignKey("objects.id"))
+    stored: Mapped[StoredObject] = relationship()
+
+    def __repr__(self) -> str:
+        return f"IndexFile(name={self.name!r})"

@@ -19,12 +19,21 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crypto import kdf, keys, signing
 from crypto.errors import AuthenticationFailed, MalformedKey
+from search import Hit
 
 from . import catalog, records
 from .custody import CustodyLog, Event, Recorder, check_log, utc_now
-from .errors import VaultDamaged, VaultExists, VaultLocked, WrongPassphrase, WrongRecoveryKey
+from .errors import (
+    StrongroomError,
+    VaultDamaged,
+    VaultExists,
+    VaultLocked,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
 from .fsio import fsync_dir, make_private_dir
 from .header import FORMAT_VERSION, HEADER_NAME, VaultHeader, read_header
+from .indexing import Indexer
 from .intake import Importer, ImportOptions, ImportReport, Progress
 from .lock import VaultLockFile
 from .models import Checkpoint, ObjectExtent, VaultRecord
@@ -64,6 +73,7 @@ class _Unlocked:
     store: ObjectStore
     signer: signing.Signer
     custody: CustodyLog
+    indexer: Indexer | None = None
 
 
 @dataclass
@@ -215,6 +225,22 @@ class Vault:
             raise
         self._open = _Unlocked(master, engine, sessions, ObjectStore(packs, slots, sessions),
                                signer, custody)
+        try:
+            self._open.indexer = Indexer(self)
+            repaired = self._open.indexer.repair()
+            if repaired:
+                log.info("search index brought up to date (%d item(s))", repaired)
+        except BaseException:
+            self.lock()
+            raise
+        try:
+            self._open.indexer = Indexer(self)
+            repaired = self._open.indexer.repair()
+            if repaired:
+                log.info("search index brought up to date (%d item(s))", repaired)
+        except BaseException:
+            self.lock()
+            raise
 
     def lock(self) -> None:
         """Drop every key and cached plaintext, close the catalog and release the lock file."""
@@ -277,7 +303,42 @@ class Vault:
                      cancel: Callable[[], bool] | None = None) -> ImportReport:
         """Import files and folders (recursively); see :mod:`archive.intake`."""
         self._require()
-        return Importer(self, options or ImportOptions()).run(paths, progress, cancel)
+        report = Importer(self, options or ImportOptions()).run(paths, progress, cancel)
+        self._indexer().repair()
+        return report
+
+    def _indexer(self) -> Indexer:
+        indexer = self._require().indexer
+        if indexer is None:
+            raise VaultLocked("the vault is still opening")
+        return indexer
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Full-text search; raises :class:`search.QueryError` with a readable message."""
+        return self._indexer().search(query, limit)
+
+    def rebuild_index(self, progress: Progress | None = None) -> int:
+        """Throw the search index away and build it again from the catalog."""
+        return self._indexer().rebuild(progress)
+
+    def delete_item(self, ref: str, reason: str, actor: str | None = None) -> None:
+        """Crypto-erase an item: its data keys and catalog rows go, its slots are freed, the
+        index forgets it. The custody log keeps the deletion (and the history before it)."""
+        if not reason.strip():
+            raise StrongroomError("say why the item is deleted; the reason is kept in the log")
+        freed = []
+        with self.transaction(actor) as tx:
+            item = records.resolve_item(tx.session, ref)
+            item_id, objects = item.id, [item.object_id, item.thumbnail_id]
+            tx.custody.record("deletion-request", item=item.id, sha256=item.sha256,
+                              size=item.size, details={"reason": reason})
+            tx.session.delete(item)
+            tx.session.flush()
+            for object_id in objects:
+                if object_id is not None:
+                    freed += self.objects.delete(tx.session, object_id)
+        self.objects.release(freed)
+        self._indexer().reindex_items([], [item_id])
 
     def items(self, case: str | None = None, kind: str | None = None, offset: int = 0,
               limit: int | None = None) -> list[records.ItemSummary]:
@@ -329,24 +390,31 @@ class Vault:
         with self.transaction(actor) as tx:
             item = records.resolve_item(tx.session, ref)
             note = records.add_note(tx.session, item, text, tx.actor, utc_now())
+            item.index_rev += 1
             tx.session.flush()
             tx.custody.record("note", item=item.id, sha256=item.sha256, size=item.size,
                               details={"note_id": note.id,
                                        "note_sha256": hashlib.sha256(text.encode()).hexdigest()})
-            return note.id
+            note_id, item_id = note.id, item.id
+        self._indexer().reindex_items([item_id])
+        return note_id
 
     def change_tags(self, ref: str, add: Sequence[str] = (), remove: Sequence[str] = (),
                     actor: str | None = None) -> tuple[list[str], list[str]]:
         with self.transaction(actor) as tx:
             item = records.resolve_item(tx.session, ref)
             added, removed = records.change_tags(item, list(add), list(remove))
+            if added or removed:
+                item.index_rev += 1
             if added:
                 tx.custody.record("tag", item=item.id, sha256=item.sha256, size=item.size,
                                   details={"added": added})
             if removed:
                 tx.custody.record("untag", item=item.id, sha256=item.sha256, size=item.size,
                                   details={"removed": removed})
-            return added, removed
+            item_id = item.id
+        self._indexer().reindex_items([item_id])
+        return added, removed
 
     def custody_events(self, ref: str | None = None) -> list[Event]:
         with self.sessions() as session:

@@ -1,0 +1,7 @@
+"""Encrypted full-text search: analysis for Russian, English, Uzbek and Kazakh with
+transliteration across scripts, and an index that lives in memory and is persisted sealed by the
+archive. No Qt, and nothing from ``archive``."""
+
+from .index import Hit, IndexDocument, QueryError, SearchIndex
+
+__all__ = ["Hit", "IndexDocument", "QueryError", "SearchIndex"]

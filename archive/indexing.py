@@ -1,0 +1,139 @@
+"""Keeps the search index in step with the catalog.
+
+The index lives in memory while the vault is unlocked. After each index commit its changed
+files are sealed into the object store and recorded in ``index_files`` (old ones dropped and
+their slots freed). At unlock the files are loaded back and the index is compared with the
+catalog item by item (id and revision), so an item is searchable exactly when it is in the
+catalog, whatever a crash interrupted.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from search import Hit, IndexDocument, SearchIndex
+
+from .models import IndexFile, Item
+from .slotmap import Extent
+
+if TYPE_CHECKING:
+    from .vault import Vault
+
+log = logging.getLogger(__name__)
+REBUILD_BATCH = 500
+
+
+def document(item: Item) -> IndexDocument:
+    return IndexDocument(
+        id=item.id, rev=item.index_rev, kind=item.kind, title=item.title or "",
+        name=item.original_name, text=item.text.body if item.text else "",
+        notes="\n".join(n.body for n in item.notes), tags=[t.name for t in item.tags],
+        cases=[c.name for c in item.cases], camera=item.camera or "",
+        captured=item.captured_at, imported=item.imported_at,
+        has_location=item.gps_lat is not None,
+    )
+
+
+def _with_everything() -> Any:
+    return (selectinload(Item.text), selectinload(Item.notes), selectinload(Item.tags),
+            selectinload(Item.cases))
+
+
+class Indexer:
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self.index = SearchIndex.in_memory(self._load_files())
+        self._persisted = dict(self.index.storage.snapshot())
+
+    def _load_files(self) -> dict[str, bytes]:
+        with self.vault.sessions() as session:
+            rows = list(session.scalars(select(IndexFile)))
+        return {row.name: b"".join(self.vault.objects.iter_plaintext(row.object_id))
+                for row in rows}
+
+    # ------------------------------------------------------------------ keeping in step
+    def repair(self, progress: Callable[[int, int, str], None] | None = None) -> int:
+        """Index what the catalog has and the index lacks (or has at an older revision);
+        remove what the index has and the catalog does not. Returns the number of changes."""
+        indexed = self.index.revisions()
+        with self.vault.sessions() as session:
+            current = {row[0]: row[1] for row in session.execute(select(Item.id, Item.index_rev))}
+        stale = [i for i, rev in current.items() if indexed.get(i) != rev]
+        gone = [i for i in indexed if i not in current]
+        if stale or gone:
+            log.info("search index repair: %d to index, %d to remove", len(stale), len(gone))
+            self.reindex_items(stale, gone, progress)
+        return len(stale) + len(gone)
+
+    def rebuild(self, progress: Callable[[int, int, str], None] | None = None) -> int:
+        self.index.clear()
+        with self.vault.sessions() as session:
+            ids = list(session.scalars(select(Item.id)))
+        self.reindex_items(ids, [], progress)
+        return len(ids)
+
+    def reindex_items(self, ids: Iterable[str], remove: Iterable[str] = (),
+                      progress: Callable[[int, int, str], None] | None = None) -> None:
+        todo = list(ids)
+        removals = list(remove)
+        if not todo:
+            self.index.update([], removals)
+        for start in range(0, len(todo), REBUILD_BATCH):
+            chunk = todo[start : start + REBUILD_BATCH]
+            with self.vault.sessions() as session:
+                items = session.scalars(select(Item).where(Item.id.in_(chunk))
+                                        .options(*_with_everything())).all()
+                docs = [document(i) for i in items]
+            self.index.update(docs, removals if start == 0 else ())
+            if progress is not None:
+                progress(min(start + REBUILD_BATCH, len(todo)), len(todo), "")
+        self.persist()
+
+    # ------------------------------------------------------------------ persistence
+    def persist(self) -> None:
+        """Seal new index files into the store, drop the ones Whoosh removed."""
+        now = self.index.storage.snapshot()
+        added = {n: d for n, d in now.items() if self._persisted.get(n) != d}
+        removed = [n for n in self._persisted if n not in now or n in added]
+        if not added and not removed:
+            return
+        store = self.vault.objects
+        puts = []
+        try:
+            for name, data in added.items():
+                puts.append((name, store.put_stream(io.BytesIO(data), sync=False)))
+            freed: list[Extent] = []
+            with self.vault.transaction() as tx:
+                session: Session = tx.session
+                for name in removed:
+                    row = session.get(IndexFile, name)
+                    if row is not None:
+                        object_id = row.object_id
+                        session.delete(row)
+                        session.flush()
+                        freed += store.delete(session, object_id)
+                for name, put in puts:
+                    session.add(IndexFile(name=name, stored=store.attach(session, put)))
+        except BaseException:
+            for _name, put in puts:
+                store.release(put.extents)
+            raise
+        store.release(freed)
+        self._persisted = now
+
+    # ------------------------------------------------------------------ queries
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        def lookup(item_id: str) -> tuple[str | None, list[dict[str, Any]] | None]:
+            with self.vault.sessions() as session:
+                item = session.get(Item, item_id)
+                if item is None or item.text is None:
+                    return None, None
+                return item.text.body, item.text.cues
+
+        return self.index.search(query, limit=limit, lookup=lookup)

@@ -1,0 +1,129 @@
+"""Search at scale against SQLite FTS5 on the same corpus, in the same run.
+
+    python benchmarks/bench_search.py [--docs 20000]
+
+Indexing rate; p50/p95 latency for single words, phrases, boolean and date-range queries; and the
+time from the sealed index files in a vault's object store to the first result (decrypt, load,
+open, query), which is what unlock adds before search can answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import sqlite3
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from _common import sys  # noqa: F401  (puts the project on sys.path)
+
+from archive import Vault
+from crypto.kdf import CHEAP_FOR_TESTS
+from search import IndexDocument, SearchIndex
+
+RU = ["свидетель", "подвал", "магазин", "паспорт", "работа", "рабство", "хозяин", "охранник", "фургон", "ночью", "документы", "деньги", "сестры", "десять", "лет", "полиция", "адвокат", "суд", "Москва", "Касымова", "Жаксылыков", "держали", "били", "кормили", "выходных", "дверь", "окно", "склад", "товар"]
+EN = ["witness", "basement", "shop", "passport", "work", "slavery", "owner", "guard", "van", "night", "documents", "money", "sisters", "decade", "police", "lawyer", "court", "Moscow", "Kasymova", "Zhaksylykov", "held", "beaten", "fed", "days", "door", "window", "storage", "goods", "enslaved"]
+
+
+def corpus(n: int, rng: random.Random) -> list[IndexDocument]:
+    start = datetime(2015, 1, 1)
+    docs = []
+    for i in range(n):
+        words = RU if i % 2 == 0 else EN
+        text = " ".join(rng.choice(words) for _ in range(260))  # about 2 KB
+        docs.append(IndexDocument(id=f"{i:032x}", rev=1, kind="transcript", title=f"doc {i}",
+                                  name=f"t{i}.txt", text=text,
+                                  captured=start + timedelta(days=rng.randrange(3650))))
+    return docs
+
+
+QUERIES = {
+    "word": ["подвал", "passport", "Касымова", "guard", "рабство"],
+    "phrase": ['"держали в подвале"', '"shop basement"', '"сестры десять"', '"police lawyer"'],
+    "boolean": ["паспорт AND деньги", "van OR фургон", "witness NOT police",
+                "(суд OR court) AND Moscow"],
+    "date range": ["captured:[2016-01-01 to 2016-12-31] AND подвал",
+                   "captured:[2020-03-01 to 2020-06-30]"],
+}
+FTS = {
+    "word": ["подвал", "passport", "Касымова", "guard", "рабство"],
+    "phrase": ['"держали в подвале"', '"shop basement"', '"сестры десять"', '"police lawyer"'],
+    "boolean": ["паспорт AND деньги", "van OR фургон", "witness NOT police",
+                "(суд OR court) AND Moscow"],
+    "date range": ["подвал", None],
+}
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=20000)
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args()
+    rng = random.Random(7)
+    docs = corpus(args.docs, rng)
+
+    index = SearchIndex.in_memory()
+    start = time.perf_counter()
+    for i in range(0, len(docs), 2000):
+        index.update(docs[i : i + 2000])
+    whoosh_index_s = time.perf_counter() - start
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(id, text, captured UNINDEXED)")
+    start = time.perf_counter()
+    db.executemany("INSERT INTO t VALUES (?, ?, ?)",
+                   [(d.id, d.text, d.captured.isoformat() if d.captured else "") for d in docs])
+    db.commit()
+    fts_index_s = time.perf_counter() - start
+    print(f"{args.docs} documents of about 2 KB")
+    print(f"indexing   whoosh {args.docs / whoosh_index_s:8.0f} docs/s   "
+          f"fts5 {args.docs / fts_index_s:8.0f} docs/s   ratio {fts_index_s / whoosh_index_s:.3f}")
+
+    for kind, queries in QUERIES.items():
+        w_times, f_times = [], []
+        for _ in range(args.repeat):
+            for q in queries:
+                t = time.perf_counter()
+                index.search(q, limit=20)
+                w_times.append((time.perf_counter() - t) * 1000)
+            for q in FTS[kind]:
+                t = time.perf_counter()
+                if kind == "date range":
+                    db.execute("SELECT id FROM t WHERE captured BETWEEN '2016-01-01' AND "
+                               "'2016-12-31' AND t MATCH ? ORDER BY rank LIMIT 20",
+                               (q or "подвал",)).fetchall()
+                else:
+                    db.execute("SELECT id, snippet(t, 1, '[', ']', '…', 12) FROM t "
+                               "WHERE t MATCH ? ORDER BY rank LIMIT 20", (q,)).fetchall()
+                f_times.append((time.perf_counter() - t) * 1000)
+        print(f"{kind:<11} whoosh p50 {pct(w_times, 50):7.1f} ms  p95 {pct(w_times, 95):7.1f} ms"
+              f"   fts5 p50 {pct(f_times, 50):6.1f} ms  p95 {pct(f_times, 95):6.1f} ms"
+              f"   p95 ratio {pct(w_times, 95) / max(pct(f_times, 95), 1e-3):6.1f}x  "
+              f"(goal p95 < 100 ms)")
+
+    files = index.storage.snapshot()
+    with tempfile.TemporaryDirectory(dir=".") as tmp:
+        vault, _ = Vault.create(Path(tmp) / "v", "bench", kdf_params=CHEAP_FOR_TESTS)
+        ids = {name: vault.objects.put(io.BytesIO(data)).object_id for name, data in files.items()}
+        vault.objects.forget_cached()
+        start = time.perf_counter()
+        loaded = {name: b"".join(vault.objects.iter_plaintext(oid)) for name, oid in ids.items()}
+        reopened = SearchIndex.in_memory(loaded)
+        first = reopened.search("подвал", limit=20)
+        ready = time.perf_counter() - start
+        vault.lock()
+    size = sum(len(d) for d in files.values())
+    print(f"index size {size / 2**20:.1f} MiB; sealed files to first result: {ready * 1000:.0f} ms "
+          f"({len(first)} hits; goal < 1 s after key derivation)")
+
+
+if __name__ == "__main__":
+    main()
