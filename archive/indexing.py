@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -81,18 +81,21 @@ class Indexer:
     def reindex_items(self, ids: Iterable[str], remove: Iterable[str] = (),
                       progress: Callable[[int, int, str], None] | None = None) -> None:
         todo = list(ids)
-        removals = list(remove)
-        if not todo:
-            self.index.update([], removals)
-        for start in range(0, len(todo), REBUILD_BATCH):
-            chunk = todo[start : start + REBUILD_BATCH]
-            with self.vault.sessions() as session:
-                items = session.scalars(select(Item).where(Item.id.in_(chunk))
-                                        .options(*_with_everything())).all()
-                docs = [document(i) for i in items]
-            self.index.update(docs, removals if start == 0 else ())
-            if progress is not None:
-                progress(min(start + REBUILD_BATCH, len(todo)), len(todo), "")
+
+        def documents() -> Iterator[IndexDocument]:
+            # One writer for the whole run (one segment: many small ones make every query
+            # slower), reading the catalog a slice at a time.
+            for start in range(0, len(todo), REBUILD_BATCH):
+                chunk = todo[start : start + REBUILD_BATCH]
+                with self.vault.sessions() as session:
+                    items = session.scalars(select(Item).where(Item.id.in_(chunk))
+                                            .options(*_with_everything())).all()
+                    docs = [document(i) for i in items]
+                yield from docs
+                if progress is not None:
+                    progress(min(start + REBUILD_BATCH, len(todo)), len(todo), "")
+
+        self.index.update(documents(), remove)
         self.persist()
 
     # ------------------------------------------------------------------ persistence

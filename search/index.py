@@ -4,8 +4,9 @@ engine (Whoosh) could be replaced without touching the archive."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -14,12 +15,14 @@ from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import Query
+from whoosh.searching import Searcher
 
 from .analysis import analyze, exact_analyzer, text_analyzer, translit_analyzer
 from .storage import MemoryStorage
 
 INDEX_NAME = "strongroom"
-DEFAULT_FIELDS = ("text", "title", "name", "notes", "tags", "cases", "camera", "translit")
+# Words without a field prefix search these; tags, cases and camera by tag:, case:, camera:.
+DEFAULT_FIELDS = ("text", "title", "name", "notes", "translit")
 FIELD_ALIASES = {"case": "cases", "tag": "tags", "note": "notes", "file": "name",
                  "date": "captured", "imported_at": "imported"}
 
@@ -54,7 +57,6 @@ class Hit:
     snippet: str
     timecode: float | None = None
     cue_text: str | None = None
-    matched_fields: list[str] = field(default_factory=list)
 
 
 def schema() -> Schema:
@@ -79,42 +81,63 @@ def schema() -> Schema:
 
 
 class SearchIndex:
-    def __init__(self, storage: MemoryStorage) -> None:
+    """Thread-safe: one writer at a time, and one searcher kept open between queries (opening
+    one over many segments costs more than most queries)."""
+
+    def __init__(self, storage: MemoryStorage, pool_mb: int = 128) -> None:
         self.storage = storage
+        self.pool_mb = pool_mb  # beyond this, sorted postings spill to (RAM) temp storage
+        self._lock = threading.RLock()
         if storage.index_exists(INDEX_NAME):
             self._ix = storage.open_index(INDEX_NAME)
         else:
             self._ix = storage.create_index(schema(), indexname=INDEX_NAME)
+        self._searcher: Searcher | None = None
+
+    def _current_searcher(self) -> Searcher:
+        if self._searcher is not None and not self._searcher.up_to_date():
+            # Reopened rather than refresh()ed: the fork's reader reuse fails on empty indexes.
+            self._searcher.close()
+            self._searcher = None
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        return self._searcher
 
     @classmethod
-    def in_memory(cls, files: dict[str, bytes] | None = None) -> SearchIndex:
+    def in_memory(cls, files: dict[str, bytes] | None = None, pool_mb: int = 128) -> SearchIndex:
         storage = MemoryStorage()
         if files:
             storage.load(files)
-        return cls(storage)
+        return cls(storage, pool_mb)
 
     # ------------------------------------------------------------------ writing
     def update(self, docs: Iterable[IndexDocument], delete: Iterable[str] = ()) -> None:
         """Add or replace documents and remove others, in one commit. Removals merge segments
         so that no removed word stays behind in the index files."""
         removals = list(delete)
-        writer = self._ix.writer(procs=1, multisegment=False)
-        try:
-            for item_id in removals:
-                writer.delete_by_term("id", item_id)
-            for doc in docs:
-                writer.update_document(**_fields(doc))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit(mergetype=writing.OPTIMIZE if removals else writing.MERGE_SMALL)
+        with self._lock:
+            writer = self._ix.writer(procs=1, multisegment=False, limitmb=self.pool_mb)
+            try:
+                for item_id in removals:
+                    writer.delete_by_term("id", item_id)
+                for doc in docs:
+                    writer.update_document(**_fields(doc))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(mergetype=writing.OPTIMIZE if removals else writing.MERGE_SMALL)
 
     def clear(self) -> None:
-        self._ix = self.storage.create_index(schema(), indexname=INDEX_NAME)
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = None
+            self._ix = self.storage.create_index(schema(), indexname=INDEX_NAME)
 
     def revisions(self) -> dict[str, int]:
         """Each indexed item's revision, to compare with the catalog."""
-        with self._ix.searcher() as searcher:
+        with self._lock:
+            searcher = self._current_searcher()
             return {f["id"]: int(f["rev"]) for f in searcher.all_stored_fields()}
 
     def doc_count(self) -> int:
@@ -150,8 +173,9 @@ class SearchIndex:
         query = self.parse(text)
         terms = _query_words(query)
         hits: list[Hit] = []
-        with self._ix.searcher() as searcher:
-            results = searcher.search(query, limit=limit, terms=True)
+        with self._lock:
+            searcher = self._current_searcher()
+            results = searcher.search(query, limit=limit)
             results.fragmenter = highlight.ContextFragmenter(maxchars=180, surround=60)
             results.formatter = _Marker()
             for r in results:
@@ -163,9 +187,8 @@ class SearchIndex:
                 if not snippet:
                     snippet = r.highlights("title") or r.get("title") or r.get("name") or ""
                 timecode, cue_text = _first_cue(cues, terms)
-                matched = sorted({f for f, _ in r.matched_terms()}) if r.matched_terms() else []
                 hits.append(Hit(r["id"], float(r.score), r["kind"], r.get("title") or
-                                r.get("name") or "", snippet, timecode, cue_text, matched))
+                                r.get("name") or "", snippet, timecode, cue_text))
         return hits
 
 
