@@ -114,15 +114,23 @@ class _MapFilter(Filter):
         return isinstance(other, _MapFilter) and other.kind == self.kind
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        kind = self.kind
         for t in tokens:
-            word = fold(t.text)
-            if self.kind == "stem":
-                word = stem(word)
-            elif self.kind == "translit":
-                word = translit_key(word)
+            word = _term(kind, t.text)
             if word:
                 t.text = word
                 yield t
+
+
+@lru_cache(maxsize=500_000)
+def _term(kind: str, raw: str) -> str:
+    """The index term for a word as written (words repeat, so this is cached whole)."""
+    word = fold(raw)
+    if kind == "stem":
+        return stem(word)
+    if kind == "translit":
+        return translit_key(word)
+    return word
 
 
 def _tokenizer() -> RegexTokenizer:

@@ -14,7 +14,7 @@ from whoosh import highlight, writing
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import Query
+from whoosh.query import CompoundQuery, Not, Or, Phrase, Query
 from whoosh.searching import Searcher
 
 from .analysis import analyze, exact_analyzer, text_analyzer, translit_analyzer
@@ -73,7 +73,7 @@ def schema() -> Schema:
         tags=KEYWORD(lowercase=True, commas=True, scorable=True),
         cases=KEYWORD(lowercase=True, commas=True),
         camera=TEXT(analyzer=exact),
-        translit=TEXT(analyzer=translit_analyzer(), phrase=True, field_boost=0.5),
+        translit=TEXT(analyzer=translit_analyzer(), phrase=False, field_boost=0.5),
         captured=DATETIME(),
         imported=DATETIME(),
         location=BOOLEAN(),
@@ -155,6 +155,7 @@ class SearchIndex:
             query = parser.parse(cleaned)
         except Exception as exc:  # noqa: BLE001 - the parser raises many types
             raise QueryError(f"cannot read the query: {exc}") from None
+        query = _narrow_phrases(query)
         for q in query.leaves():
             if getattr(q, "error", None):
                 raise QueryError(f"cannot read part of the query: {q.error}")
@@ -199,6 +200,25 @@ class _Marker(highlight.Formatter):
 
     def format_token(self, text: str, token: Any, replace: bool = False) -> str:
         return f"«{highlight.get_text(text, token, replace)}»"
+
+
+PHRASE_FIELDS = ("text", "title", "notes")
+
+
+def _narrow_phrases(query: Query) -> Query:
+    """A quoted phrase asks for the words as written: look for it where text is written (not in
+    the transliteration field, whose positions are large and whose spellings are folded)."""
+    if isinstance(query, Or) and query.subqueries and all(
+            isinstance(s, Phrase) for s in query.subqueries):
+        kept = [s for s in query.subqueries if s.fieldname in PHRASE_FIELDS]
+        if kept:
+            return kept[0] if len(kept) == 1 else Or(kept, boost=query.boost)
+        return query
+    if isinstance(query, CompoundQuery):
+        query.subqueries = [_narrow_phrases(s) for s in query.subqueries]
+    elif isinstance(query, Not):
+        query.query = _narrow_phrases(query.query)
+    return query
 
 
 def _query_words(query: Query) -> set[str]:
