@@ -130,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extra_commands() -> list[Callable[[Any], None]]:
     from . import cli_evidence
 
-    return [cli_evidence.register, cli_evidence.register_search]
+    return [cli_evidence.register, cli_evidence.register_search, cli_evidence.register_verify]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -234,3 +234,32 @@ def register_search(sub: Any) -> None:
     p.add_argument("vault")
     cli.add_unlock_options(p)
     p.set_defaults(func=cmd_reindex)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with cli.open_unlocked(args) as vault:
+        report = vault.verify(progress=ProgressBar("Verifying"), actor=args.actor)
+    if args.json:
+        cli.emit_json(report.as_json())
+    for damage in report.damaged:
+        cli.say(f"DAMAGED {damage.item_id}  {damage.original_name}: {damage.problem}")
+    for problem in report.custody_problems:
+        cli.say(f"CUSTODY {problem}")
+    for problem in report.index_problems:
+        cli.say(f"INDEX   {problem}")
+    if report.ok:
+        cli.say(f"verified: {report.items} original(s), {report.bytes:,} bytes, custody log and "
+                "checkpoints intact")
+        return cli.EXIT_OK
+    cli.say(f"NOT CLEAN: {len(report.damaged)} damaged item(s), "
+            f"{len(report.custody_problems)} custody problem(s)")
+    return cli.EXIT_FAILED
+
+
+def register_verify(sub: Any) -> None:
+    p = sub.add_parser("verify", help="re-hash every original and check the custody log")
+    p.add_argument("vault")
+    cli.add_unlock_options(p)
+    p.add_argument("--actor")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_verify)

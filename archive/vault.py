@@ -40,6 +40,7 @@ from .models import Checkpoint, ObjectExtent, VaultRecord
 from .objects import ObjectReader, ObjectStore
 from .packs import NewPack, PackFiles
 from .slotmap import Extent, SlotMap
+from .verify import VerifyReport, verify_vault
 
 log = logging.getLogger(__name__)
 
@@ -426,6 +427,18 @@ class Vault:
         log = self.custody
         with self.sessions() as session:
             return check_log(session, log.origin, log.public_key())
+
+    def verify(self, progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+               actor: str | None = None) -> VerifyReport:
+        """Re-hash every original, read every derived object, check the custody log and its
+        checkpoints. A run that finds nothing wrong is recorded as a custody event."""
+        self.objects.forget_cached()
+        report = verify_vault(self, progress, cancel)
+        if report.ok:
+            with self.transaction(actor) as tx:
+                tx.custody.record("verify", details={"items": report.items,
+                                                     "bytes": report.bytes, "result": "clean"})
+        return report
 
     def inclusion_proof(self, seq: int, tree_size: int | None = None) -> list[bytes]:
         """RFC 6962 audit path of event ``seq`` in the tree of ``tree_size`` events."""
