@@ -130,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _extra_commands() -> list[Callable[[Any], None]]:
     from . import cli_evidence
 
-    return [cli_evidence.register, cli_evidence.register_search, cli_evidence.register_verify]
+    return [cli_evidence.register, cli_evidence.register_search, cli_evidence.register_verify,
+            cli_evidence.register_export]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

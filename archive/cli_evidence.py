@@ -263,3 +263,47 @@ def register_verify(sub: Any) -> None:
     p.add_argument("--actor")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_verify)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.case and not args.items:
+        cli.say("strongroom: give --case NAME, --items ID..., or both")
+        return cli.EXIT_USAGE
+    with cli.open_unlocked(args) as vault:
+        result = vault.export(args.out, case=args.case, items=args.items or (),
+                              actor=args.actor, progress=ProgressBar("Exporting"))
+    for number, item_id, filename in result.exhibits:
+        print(f"{number}  {item_id[:12]}  {filename}")
+    cli.say(f"exhibit package written to {result.path} ({len(result.exhibits)} exhibit(s)); "
+            "check it with: strongroom verify-export")
+    return cli.EXIT_OK
+
+
+def cmd_verify_export(args: argparse.Namespace) -> int:
+    from .export_check import check_package
+
+    problems = check_package(args.dir)
+    if args.json:
+        cli.emit_json({"ok": not problems, "problems": problems})
+    for problem in problems:
+        cli.say(f"FAILED {problem}")
+    if problems:
+        return cli.EXIT_FAILED
+    cli.say("the package is complete, unchanged, signed, and its custody record checks out")
+    return cli.EXIT_OK
+
+
+def register_export(sub: Any) -> None:
+    p = sub.add_parser("export", help="write an exhibit package (BagIt) for a court or editor")
+    p.add_argument("vault")
+    cli.add_unlock_options(p)
+    p.add_argument("--case")
+    p.add_argument("--items", nargs="+", metavar="ID")
+    p.add_argument("--out", required=True, help="a new folder for the package")
+    p.add_argument("--actor")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("verify-export", help="check an exhibit package (no vault needed)")
+    p.add_argument("dir")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_verify_export)

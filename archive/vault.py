@@ -21,7 +21,7 @@ from crypto import kdf, keys, signing
 from crypto.errors import AuthenticationFailed, MalformedKey
 from search import Hit
 
-from . import catalog, records
+from . import catalog, checkpoint, merkle, records
 from .custody import CustodyLog, Event, Recorder, check_log, utc_now
 from .errors import (
     StrongroomError,
@@ -31,6 +31,7 @@ from .errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from .export import ExportResult, write_bag
 from .fsio import fsync_dir, make_private_dir
 from .header import FORMAT_VERSION, HEADER_NAME, VaultHeader, read_header
 from .indexing import Indexer
@@ -439,6 +440,33 @@ class Vault:
                 tx.custody.record("verify", details={"items": report.items,
                                                      "bytes": report.bytes, "result": "clean"})
         return report
+
+    def export(self, out: str | os.PathLike[str], *, case: str | None = None,
+               items: Sequence[str] = (), actor: str | None = None,
+               progress: Progress | None = None,
+               cancel: Callable[[], bool] | None = None) -> ExportResult:
+        """Write an exhibit package (BagIt) for a case or chosen items; see archive.export."""
+        return write_bag(self, Path(out), case=case, refs=items, actor=actor, progress=progress,
+                         cancel=cancel)
+
+    def check_checkpoint(self, note: str) -> list[str]:
+        """Hold a checkpoint handed out earlier (with an export) against the log as it is now:
+        it must be signed by this vault and the current log must extend it."""
+        log = self.custody
+        try:
+            old = checkpoint.verify(note, log.origin, log.public_key())
+        except checkpoint.CheckpointError as exc:
+            return [f"the earlier checkpoint: {exc}"]
+        problems = self.check_custody()
+        with log.lock:
+            if old.size > log.size:
+                return problems + [f"the log has {log.size} events, fewer than the "
+                                   f"{old.size} the earlier checkpoint covered"]
+            proof = log.consistency_proof(old.size, log.size)
+            if not merkle.verify_consistency(old.size, log.size, old.root, log.root(), proof):
+                problems.append("the current log does not extend the earlier checkpoint "
+                                "(history was removed or rewritten)")
+        return problems
 
     def inclusion_proof(self, seq: int, tree_size: int | None = None) -> list[bytes]:
         """RFC 6962 audit path of event ``seq`` in the tree of ``tree_size`` events."""

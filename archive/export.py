@@ -1,0 +1,215 @@
+"""Exhibit packages: a BagIt bag (RFC 8493) a court or a colleague can check with standard tools.
+
+    data/EX-001_<original name> ...   the originals, bit-exact
+    manifest-sha256.txt, manifest-sha512.txt, bagit.txt, bag-info.txt, tagmanifest-*.txt
+    exhibits.csv        number, original name, SHA-256, kind, capture time, GPS, camera, intake
+    custody.jsonl       the exported items' custody events, each with its inclusion proof
+    checkpoint.txt      the signed checkpoint the proofs lead to (C2SP signed note)
+    public-key.pem      the vault's Ed25519 public key
+    tagmanifest-sha256.txt.sig   raw Ed25519 signature over tagmanifest-sha256.txt
+    README.txt          how to check all this without Strongroom
+
+Only the exported items' events go out (never the whole log: it would reveal other exhibits'
+hashes; each entry's random salt keeps a leaf from confirming a guess). The bag is written in a
+temporary folder beside the target and renamed into place only when complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import bagit
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from crypto import signing
+
+from . import merkle
+from .custody import entry_bytes
+from .errors import Cancelled, StrongroomError
+from .models import Case, CustodyEvent, Item
+from .records import iso
+
+if TYPE_CHECKING:
+    from .vault import Vault
+
+Progress = Callable[[int, int, str], None]
+README = """\
+This folder is an exhibit package made by Strongroom, an encrypted evidence archive.
+
+It is a BagIt bag (RFC 8493). The originals are under data/, named by exhibit number and their
+original file name, exactly as they were taken in.
+
+How to check it with standard tools, without Strongroom:
+
+1. Completeness and integrity of the files:
+       bagit.py --validate .
+   or  sha256sum -c manifest-sha256.txt     (and sha512sum -c manifest-sha512.txt)
+
+2. That the manifests were signed by the archive that holds the originals:
+       openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin \\
+           -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sig
+   tagmanifest-sha256.txt lists the SHA-256 of manifest-sha256.txt, exhibits.csv,
+   custody.jsonl and checkpoint.txt, so the signature covers them all.
+
+3. The chain of custody: custody.jsonl has one line per recorded action on an exhibit (intake,
+   metadata extraction, viewing, notes, export ...). "entry" is the exact record; its leaf hash is
+   SHA-256(0x00 || entry) and "inclusion_proof" is its RFC 6962 audit path to the root hash in
+   checkpoint.txt, which is signed with the same key (C2SP signed-note format; verifier key in
+   checkpoint-verifier-key.txt). Any later checkpoint from the same archive must extend this one
+   (an RFC 6962 consistency proof), which is how a later removal or rewrite would be caught.
+
+exhibits.csv lists each exhibit with its SHA-256, kind, capture time and place as recorded by
+the device, camera, and when and by whom it was taken in.
+"""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    exhibits: list[tuple[str, str, str]]  # (number, item id, file name)
+
+
+def safe_name(name: str) -> str:
+    """A file name that is safe on every file system, keeping letters of any script."""
+    name = unicodedata.normalize("NFC", name)
+    name = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]", "_", name).strip(" .")
+    return name[:150] or "unnamed"
+
+
+def _select_items(vault: Vault, case: str | None, refs: Sequence[str]) -> list[Item]:
+    with vault.sessions() as session:
+        query = select(Item).options(selectinload(Item.cases), selectinload(Item.intakes))
+        if case is not None:
+            if session.scalar(select(Case.id).where(Case.name == case)) is None:
+                raise StrongroomError(f"there is no case {case!r} in this vault")
+            query = query.where(Item.cases.any(Case.name == case))
+        items = list(session.scalars(query.order_by(Item.captured_at.is_(None),
+                                                    Item.captured_at, Item.imported_at)))
+        if refs:
+            from .records import resolve_item
+
+            wanted = [resolve_item(session, r).id for r in refs]
+            by_id = {i.id: i for i in items}
+            missing = [w for w in wanted if w not in by_id]
+            if missing:
+                raise StrongroomError(f"item {missing[0]} is not in the case being exported")
+            items = [by_id[w] for w in wanted]
+        session.expunge_all()
+    if not items:
+        raise StrongroomError("nothing to export: no items were selected")
+    return items
+
+
+def write_bag(vault: Vault, out: Path, *, case: str | None = None, refs: Sequence[str] = (),
+              actor: str | None = None, progress: Progress | None = None,
+              cancel: Callable[[], bool] | None = None) -> ExportResult:
+    out = Path(out)
+    if out.exists():
+        raise StrongroomError(f"{out}: already exists; choose a new folder for the package")
+    items = _select_items(vault, case, refs)
+    work = out.with_name(f".{out.name}.partial-{os.urandom(4).hex()}")
+    work.mkdir(mode=0o700, parents=False)
+    try:
+        exhibits = []
+        total = len(items)
+        for n, item in enumerate(items, start=1):
+            if cancel is not None and cancel():
+                raise Cancelled()
+            if progress is not None:
+                progress(n - 1, total, item.original_name)
+            number = f"EX-{n:03d}"
+            filename = f"{number}_{safe_name(item.original_name)}"
+            with vault.objects.open_reader(item.object_id) as reader, \
+                    open(work / filename, "xb") as target:
+                shutil.copyfileobj(reader, target, 1 << 20)
+                target.flush()
+                os.fsync(target.fileno())
+            exhibits.append((number, item.id, filename))
+        # The export is recorded before the custody file is written, so the package carries
+        # its own export events and a checkpoint that covers them.
+        with vault.transaction(actor) as tx:
+            for (number, _id, filename), item in zip(exhibits, items, strict=True):
+                tx.custody.record("export", item=item.id, sha256=item.sha256, size=item.size,
+                                  details={"exhibit": number, "file": filename,
+                                           "case": case or ""})
+        bag_info = {
+            "Source-Organization": "Strongroom evidence archive",
+            "External-Description": f"Exhibits of case {case}" if case else "Selected exhibits",
+            "Bagging-Date": datetime.now(UTC).strftime("%Y-%m-%d"),
+            "Bag-Count": "1 of 1",
+            "Exhibit-Count": str(len(exhibits)),
+            "Exported-By": actor or tx.actor,
+            "Exported-At": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+        if case:
+            bag_info["Case"] = case
+        bag = bagit.make_bag(str(work), bag_info, checksums=["sha256", "sha512"])
+        _write_tag_files(vault, work, items, exhibits)
+        bag.save(manifests=False)  # tag manifests now cover the tag files too
+        signer = vault.signer
+        (work / "public-key.pem").write_text(signing.public_key_pem(signer.public_key),
+                                             encoding="ascii")
+        (work / "tagmanifest-sha256.txt.sig").write_bytes(
+            signer.sign((work / "tagmanifest-sha256.txt").read_bytes()))
+        if progress is not None:
+            progress(total, total, "")
+        os.replace(work, out)  # only a complete package ever has the final name
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return ExportResult(out, exhibits)
+
+
+def _write_tag_files(vault: Vault, work: Path, items: list[Item],
+                     exhibits: list[tuple[str, str, str]]) -> None:
+    from . import checkpoint as cp
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["exhibit", "file", "original_name", "sha256", "size", "kind",
+                     "captured_at", "gps_lat", "gps_lon", "camera", "imported_at",
+                     "imported_by", "item_id"])
+    for (number, item_id, filename), item in zip(exhibits, items, strict=True):
+        writer.writerow([number, f"data/{filename}", item.original_name, item.sha256, item.size,
+                         item.kind, iso(item.captured_at, bool(item.captured_is_utc)) or "",
+                         "" if item.gps_lat is None else f"{item.gps_lat:.7f}",
+                         "" if item.gps_lon is None else f"{item.gps_lon:.7f}",
+                         item.camera or "", iso(item.imported_at), item.imported_by, item_id])
+    (work / "exhibits.csv").write_text(buf.getvalue(), encoding="utf-8")
+
+    log = vault.custody
+    with log.lock:
+        note = vault.latest_checkpoint()
+        assert note is not None  # noqa: S101 - the export events above made one
+        head = cp.parse(note)
+        wanted = {item.id for item in items}
+        with vault.sessions() as session:
+            rows = session.execute(select(CustodyEvent.seq, CustodyEvent.entry)
+                                   .where(CustodyEvent.item_id.in_(wanted))
+                                   .where(CustodyEvent.seq < head.size)
+                                   .order_by(CustodyEvent.seq)).all()
+        lines = []
+        for seq, raw in rows:
+            entry = entry_bytes(raw)
+            proof = log.inclusion_proof(seq, head.size)
+            lines.append(json.dumps({
+                "seq": seq, "tree_size": head.size, "entry": entry.decode("utf-8"),
+                "leaf_hash": merkle.leaf_hash(entry).hex(),
+                "inclusion_proof": [p.hex() for p in proof]}, ensure_ascii=False))
+    (work / "custody.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (work / "checkpoint.txt").write_text(note, encoding="utf-8")
+    (work / "checkpoint-verifier-key.txt").write_text(
+        cp.verifier_key(log.origin, log.public_key()) + "\n", encoding="ascii")
+    (work / "README.txt").write_text(README, encoding="utf-8")

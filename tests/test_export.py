@@ -1,0 +1,153 @@
+"""Exhibit packages checked with the tools a court's expert would use: the bagit library,
+sha256sum and openssl, and strongroom verify-export without the vault."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import bagit
+import fixtures as fx
+import pytest
+from conftest import PASSPHRASE
+from sqlalchemy import text
+
+from archive import StrongroomError, Vault
+from archive.cli import main
+from archive.export_check import check_package
+
+
+@pytest.fixture
+def case_vault(small_vault: Vault, tmp_path: Path) -> Vault:
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    fx.jpeg(folder / "DSCN0010.jpg")
+    fx.jpeg(folder / "Фото двери.jpg", seed=3, gps=False)
+    fx.transcripts(folder / "t")
+    other = tmp_path / "other"
+    other.mkdir()
+    fx.jpeg(other / "unrelated.jpg", seed=9)
+    small_vault.import_paths([folder], options=__import__("archive.intake").intake.ImportOptions(
+        case="Basement case"))
+    small_vault.import_paths([other])
+    return small_vault
+
+
+def _export(vault: Vault, tmp_path: Path, name: str = "bag") -> Path:
+    return vault.export(tmp_path / name, case="Basement case", actor="counsel").path
+
+
+def test_package_validates_with_standard_tools(case_vault: Vault, tmp_path: Path) -> None:
+    out = _export(case_vault, tmp_path)
+    bagit.Bag(str(out)).validate()
+    subprocess.run(["sha256sum", "--quiet", "-c", "manifest-sha256.txt"], cwd=out, check=True)
+    subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "public-key.pem",
+                    "-rawin", "-in", "tagmanifest-sha256.txt", "-sigfile",
+                    "tagmanifest-sha256.txt.sig"], cwd=out, check=True, capture_output=True)
+    assert check_package(out) == []
+
+    rows = list(csv.DictReader((out / "exhibits.csv").open(encoding="utf-8")))
+    assert len(rows) == 7 and rows[0]["exhibit"] == "EX-001"
+    names = {r["original_name"] for r in rows}
+    assert "Фото двери.jpg" in names and "unrelated.jpg" not in names
+    recorded = {i.id: i.sha256 for i in case_vault.items()}
+    for row in rows:
+        data = (out / row["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == row["sha256"] == recorded[row["item_id"]]
+        assert row["file"].startswith(f"data/{row['exhibit']}_")
+    photo = next(r for r in rows if r["original_name"] == "DSCN0010.jpg")
+    assert float(photo["gps_lat"]) == pytest.approx(fx.GPS_LAT)
+
+
+def test_only_the_exported_items_events_go_out(case_vault: Vault, tmp_path: Path) -> None:
+    out = _export(case_vault, tmp_path)
+    exported = {r["item_id"] for r in csv.DictReader((out / "exhibits.csv").open())}
+    lines = [json.loads(line) for line in (out / "custody.jsonl").read_text().splitlines()]
+    items = {json.loads(line["entry"])["item"] for line in lines}
+    assert items == exported
+    unrelated = next(i for i in case_vault.items() if i.original_name == "unrelated.jpg")
+    whole = (b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file()))
+    assert unrelated.sha256.encode() not in whole
+    actions = {json.loads(line["entry"])["action"] for line in lines}
+    assert {"import", "extract", "export"} <= actions
+    assert all(e.action == "export" for e in case_vault.custody_events()[-7:])
+
+
+@pytest.mark.parametrize("damage", ["byte", "drop", "tag", "custody"])
+def test_damaged_package_fails(case_vault: Vault, tmp_path: Path, damage: str,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    out = _export(case_vault, tmp_path)
+    victim = sorted((out / "data").iterdir())[1]
+    if damage == "byte":
+        raw = bytearray(victim.read_bytes())
+        raw[len(raw) // 2] ^= 1
+        victim.write_bytes(bytes(raw))
+    elif damage == "drop":
+        victim.unlink()
+    elif damage == "tag":
+        path = out / "exhibits.csv"
+        before = path.read_text()
+        path.write_text(before.replace("TestCam", "OtherCam"), encoding="utf-8")
+        assert path.read_text() != before
+    else:
+        path = out / "custody.jsonl"
+        lines = path.read_text().splitlines()
+        path.write_text("\n".join(lines[:2] + lines[3:]) + "\n", encoding="utf-8")
+        # Recompute the tag manifest so that only the signature and proofs can object.
+        bag = bagit.Bag(str(out))
+        bag.save(manifests=False)
+    if damage in ("byte", "drop"):
+        with pytest.raises(bagit.BagValidationError):
+            bagit.Bag(str(out)).validate()
+    assert check_package(out)
+    assert main(["verify-export", str(out)]) == 1
+    assert "FAILED" in capsys.readouterr().err
+
+
+def test_earlier_checkpoint_is_extended_until_history_is_removed(
+        case_vault: Vault, tmp_path: Path) -> None:
+    out = _export(case_vault, tmp_path)
+    note = (out / "checkpoint.txt").read_text(encoding="utf-8")
+    item = case_vault.items()[0].id
+    case_vault.add_note(item, "more work after the export")
+    case_vault.change_tags(item, add=["later"])
+    assert case_vault.check_checkpoint(note) == []
+    with case_vault.sessions.begin() as session:
+        session.execute(text("DELETE FROM custody_events WHERE seq = 1"))
+    assert case_vault.check_checkpoint(note)
+
+
+def test_cancelled_export_leaves_nothing_that_looks_complete(case_vault: Vault,
+                                                             tmp_path: Path) -> None:
+    calls = []
+    with pytest.raises(StrongroomError, match="cancelled"):
+        case_vault.export(tmp_path / "bag", case="Basement case",
+                          progress=lambda d, t, m: calls.append(d), cancel=lambda: len(calls) > 2)
+    assert not (tmp_path / "bag").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".bag")]
+    assert all(e.action != "export" for e in case_vault.custody_events())
+
+
+def test_export_refuses_existing_folder_and_unknown_case(case_vault: Vault,
+                                                         tmp_path: Path) -> None:
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(StrongroomError, match="already exists"):
+        case_vault.export(tmp_path / "taken", case="Basement case")
+    with pytest.raises(StrongroomError, match="no case"):
+        case_vault.export(tmp_path / "x", case="Nope")
+
+
+def test_cli_export_then_verify_export(case_vault: Vault, tmp_path: Path, vault_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    case_vault.lock()
+    monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+    out = tmp_path / "for-court"
+    assert main(["export", str(vault_path), "--case", "Basement case", "--out", str(out)]) == 0
+    moved = tmp_path / "copied-elsewhere"
+    shutil.copytree(out, moved)
+    assert main(["verify-export", str(moved)]) == 0
+    assert main(["export", str(vault_path), "--out", str(tmp_path / "y")]) == 2
