@@ -235,14 +235,6 @@ class Vault:
         except BaseException:
             self.lock()
             raise
-        try:
-            self._open.indexer = Indexer(self)
-            repaired = self._open.indexer.repair()
-            if repaired:
-                log.info("search index brought up to date (%d item(s))", repaired)
-        except BaseException:
-            self.lock()
-            raise
 
     def lock(self) -> None:
         """Drop every key and cached plaintext, close the catalog and release the lock file."""

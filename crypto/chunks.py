@@ -53,7 +53,7 @@ def seal_chunk(key: bytes, object_id: bytes, index: int, final: bool, plaintext:
 
 
 def open_chunk(
-    key: bytes, object_id: bytes, index: int, final: bool, slot: bytes, length: int
+    key: bytes, object_id: bytes, index: int, final: bool, slot: bytes | memoryview, length: int
 ) -> bytes:
     """Authenticate and decrypt one slot; return its first ``length`` plaintext bytes.
 
@@ -61,12 +61,14 @@ def open_chunk(
     """
     if len(slot) != SLOT_BYTES:
         raise AuthenticationFailed("slot is truncated")
-    nonce, body = slot[: aead.NONCE_BYTES], slot[aead.NONCE_BYTES :]
+    nonce, body = bytes(slot[: aead.NONCE_BYTES]), bytes(slot[aead.NONCE_BYTES :])
     ad = chunk_associated_data(object_id, index, final)
     try:
         plain = sodium.crypto_aead_aegis256_decrypt(body, ad, nonce, key)
     except nacl.exceptions.CryptoError as exc:
         raise AuthenticationFailed("chunk authentication failed") from exc
-    if length < CHUNK_BYTES and plain[length:] != _ZERO_CHUNK[length:]:
-        raise AuthenticationFailed("chunk padding is not zero")
-    return plain[:length]
+    if length < CHUNK_BYTES:
+        if plain[length:] != _ZERO_CHUNK[length:]:
+            raise AuthenticationFailed("chunk padding is not zero")
+        return plain[:length]
+    return plain
