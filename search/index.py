@@ -14,7 +14,7 @@ from whoosh import highlight, writing
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import CompoundQuery, Not, Or, Phrase, Query
+from whoosh.query import And, CompoundQuery, Not, Or, Phrase, Query
 from whoosh.searching import Searcher
 
 from .analysis import analyze, exact_analyzer, text_analyzer, translit_analyzer
@@ -176,7 +176,8 @@ class SearchIndex:
         hits: list[Hit] = []
         with self._lock:
             searcher = self._current_searcher()
-            results = searcher.search(query, limit=limit)
+            positive, excluded = _split_exclusions(query)
+            results = searcher.search(positive, limit=limit, mask=excluded)
             results.fragmenter = highlight.ContextFragmenter(maxchars=180, surround=60)
             results.formatter = _Marker()
             for r in results:
@@ -219,6 +220,19 @@ def _narrow_phrases(query: Query) -> Query:
     elif isinstance(query, Not):
         query.query = _narrow_phrases(query.query)
     return query
+
+
+def _split_exclusions(query: Query) -> tuple[Query, Query | None]:
+    """``a AND NOT b`` as the query ``a`` with ``b`` as a mask: the collector drops the masked
+    documents, so ``a`` keeps its block skipping instead of being walked in full."""
+    if isinstance(query, And):
+        nots = [s for s in query.subqueries if isinstance(s, Not)]
+        keep = [s for s in query.subqueries if not isinstance(s, Not)]
+        if nots and keep:
+            positive = keep[0] if len(keep) == 1 else And(keep, boost=query.boost)
+            masked = [n.query for n in nots]
+            return positive, masked[0] if len(masked) == 1 else Or(masked)
+    return query, None
 
 
 def _query_words(query: Query) -> set[str]:
