@@ -22,7 +22,9 @@ from .storage import MemoryStorage
 
 INDEX_NAME = "strongroom"
 # Words without a field prefix search these; tags, cases and camera by tag:, case:, camera:.
-DEFAULT_FIELDS = ("text", "title", "name", "notes", "translit")
+# File names need no field of their own here: the transliteration field holds their words too
+# (and name: searches them exactly).
+DEFAULT_FIELDS = ("text", "title", "notes", "translit")
 FIELD_ALIASES = {"case": "cases", "tag": "tags", "note": "notes", "file": "name",
                  "date": "captured", "imported_at": "imported"}
 

@@ -67,6 +67,13 @@ def test_morphology_folding_and_scripts(small_vault: Vault, searchable: dict[str
     assert expected in _found(small_vault, query)
 
 
+def test_file_names_are_found_without_a_field(small_vault: Vault,
+                                              searchable: dict[str, str]) -> None:
+    assert "door.jpg" in _found(small_vault, "door")
+    assert "cafe-note.txt" in _found(small_vault, "cafe")
+    assert _found(small_vault, "name:door") == {"door.jpg"}
+
+
 def test_legacy_encodings_found_by_russian_word(small_vault: Vault,
                                                 searchable: dict[str, str]) -> None:
     assert "witness-cp1251.txt" in _found(small_vault, "подвале")
