@@ -155,6 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("strongroom: interrupted; nothing half-done was kept")
         return EXIT_FAILED
+    except OSError as exc:  # a full disk, a vanished folder: not a program error
+        where = f" ({exc.filename})" if exc.filename else ""
+        say(f"strongroom: {exc.strerror or exc}{where}; nothing half-done was kept")
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

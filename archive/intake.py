@@ -198,10 +198,6 @@ class Importer:
         if isinstance(prepared, _Prepared):
             self._release(prepared.puts)
 
-    def import_file(self, path: Path, cancel: Callable[[], bool] | None = None) -> FileResult:
-        prepared = self.prepare(path, cancel)
-        return prepared if isinstance(prepared, FileResult) else self.commit(prepared)
-
     # ------------------------------------------------------------------ one file
     def prepare(self, path: Path, cancel: Callable[[], bool] | None = None
                 ) -> _Prepared | FileResult:

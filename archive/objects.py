@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import BinaryIO
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from crypto import aead
@@ -299,10 +298,6 @@ class ObjectStore:
             self._info_cache.clear()
         self._info_cache[object_id] = info
         return info
-
-    def iter_ids(self) -> Iterator[str]:
-        with self._sessions() as session:
-            yield from session.scalars(select(StoredObject.id).order_by(StoredObject.id))
 
     def _chunk_locations(
         self, info: ObjectInfo, first: int, last: int

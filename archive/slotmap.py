@@ -43,12 +43,6 @@ class SlotMap:
             used[ext.first_slot : ext.first_slot + ext.slot_count] = bytes(ext.slot_count)
             self._cursor[ext.pack] = min(self._cursor[ext.pack], ext.first_slot)
 
-    def is_used(self, pack: int, slot: int) -> bool:
-        return self._used[pack][slot] == _USED
-
-    def free_count(self) -> int:
-        return sum(used.count(_FREE) for used in self._used.values())
-
     def used_count(self) -> int:
         return sum(used.count(_USED) for used in self._used.values())
 

@@ -92,3 +92,12 @@ def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 def test_missing_vault_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info", str(tmp_path / "absent")]) == 1
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_os_errors_are_messages_not_tracebacks(tmp_path: Path, passfile: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    code = main(["init", str(blocker / "vault"), "--passphrase-file", str(passfile)])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and "strongroom:" in err
