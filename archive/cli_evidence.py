@@ -269,6 +269,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.case and not args.items:
         cli.say("strongroom: give --case NAME, --items ID..., or both")
         return cli.EXIT_USAGE
+    if args.publication:
+        with cli.open_unlocked(args) as vault:
+            copies = vault.publication_copies(args.out, case=args.case, items=args.items or (),
+                                              actor=args.actor, progress=ProgressBar("Copying"))
+        for copy in copies:
+            print(f"{copy.file}  {copy.item_id[:12]}  sha256 {copy.sha256}")
+        cli.say(f"{len(copies)} publication cop(ies) without metadata in {args.out}; "
+                "not for court: use export without --publication for that")
+        return cli.EXIT_OK
     with cli.open_unlocked(args) as vault:
         result = vault.export(args.out, case=args.case, items=args.items or (),
                               actor=args.actor, progress=ProgressBar("Exporting"))
@@ -300,6 +309,8 @@ def register_export(sub: Any) -> None:
     p.add_argument("--case")
     p.add_argument("--items", nargs="+", metavar="ID")
     p.add_argument("--out", required=True, help="a new folder for the package")
+    p.add_argument("--publication", action="store_true",
+                   help="metadata-free copies for publication instead of a court package")
     p.add_argument("--actor")
     p.set_defaults(func=cmd_export)
 

@@ -40,6 +40,7 @@ from .lock import VaultLockFile
 from .models import Checkpoint, ObjectExtent, VaultRecord
 from .objects import ObjectReader, ObjectStore
 from .packs import NewPack, PackFiles
+from .publication import PublicationCopy, write_publication
 from .slotmap import Extent, SlotMap
 from .verify import VerifyReport, verify_vault
 
@@ -440,6 +441,14 @@ class Vault:
         """Write an exhibit package (BagIt) for a case or chosen items; see archive.export."""
         return write_bag(self, Path(out), case=case, refs=items, actor=actor, progress=progress,
                          cancel=cancel)
+
+    def publication_copies(self, out: str | os.PathLike[str], *, case: str | None = None,
+                           items: Sequence[str] = (), actor: str | None = None,
+                           progress: Progress | None = None,
+                           cancel: Callable[[], bool] | None = None) -> list[PublicationCopy]:
+        """Metadata-free derivatives named by exhibit number (see archive.publication)."""
+        return write_publication(self, Path(out), case=case, refs=items, actor=actor,
+                                 progress=progress, cancel=cancel)
 
     def check_checkpoint(self, note: str) -> list[str]:
         """Hold a checkpoint handed out earlier (with an export) against the log as it is now:
