@@ -5,6 +5,7 @@
     exhibits.csv        number, original name, SHA-256, kind, capture time, GPS, camera, intake
     custody.jsonl       the exported items' custody events, each with its inclusion proof
     checkpoint.txt      the signed checkpoint the proofs lead to (C2SP signed note)
+    exhibit-report.pdf  the exhibit list and each exhibit's custody record, for the court
     public-key.pem      the vault's Ed25519 public key
     tagmanifest-sha256.txt.sig   raw Ed25519 signature over tagmanifest-sha256.txt
     README.txt          how to check all this without Strongroom
@@ -61,7 +62,7 @@ How to check it with standard tools, without Strongroom:
        openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin \\
            -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sig
    tagmanifest-sha256.txt lists the SHA-256 of manifest-sha256.txt, exhibits.csv,
-   custody.jsonl and checkpoint.txt, so the signature covers them all.
+   custody.jsonl, checkpoint.txt and exhibit-report.pdf, so the signature covers them all.
 
 3. The chain of custody: custody.jsonl has one line per recorded action on an exhibit (intake,
    metadata extraction, viewing, notes, export ...). "entry" is the exact record; its leaf hash is
@@ -71,7 +72,8 @@ How to check it with standard tools, without Strongroom:
    (an RFC 6962 consistency proof), which is how a later removal or rewrite would be caught.
 
 exhibits.csv lists each exhibit with its SHA-256, kind, capture time and place as recorded by
-the device, camera, and when and by whom it was taken in.
+the device, camera, and when and by whom it was taken in. exhibit-report.pdf shows the same list
+and each exhibit's custody record for reading; the files above are the authoritative ones.
 """
 
 
@@ -156,7 +158,7 @@ def write_bag(vault: Vault, out: Path, *, case: str | None = None, refs: Sequenc
         if case:
             bag_info["Case"] = case
         bag = bagit.make_bag(str(work), bag_info, checksums=["sha256", "sha512"])
-        _write_tag_files(vault, work, items, exhibits)
+        _write_tag_files(vault, work, items, exhibits, case, actor or tx.actor)
         bag.save(manifests=False)  # tag manifests now cover the tag files too
         signer = vault.signer
         (work / "public-key.pem").write_text(signing.public_key_pem(signer.public_key),
@@ -173,7 +175,8 @@ def write_bag(vault: Vault, out: Path, *, case: str | None = None, refs: Sequenc
 
 
 def _write_tag_files(vault: Vault, work: Path, items: list[Item],
-                     exhibits: list[tuple[str, str, str]]) -> None:
+                     exhibits: list[tuple[str, str, str]], exported_case: str | None,
+                     exporter: str) -> None:
     from . import checkpoint as cp
 
     buf = io.StringIO()
@@ -213,3 +216,16 @@ def _write_tag_files(vault: Vault, work: Path, items: list[Item],
     (work / "checkpoint-verifier-key.txt").write_text(
         cp.verifier_key(log.origin, log.public_key()) + "\n", encoding="ascii")
     (work / "README.txt").write_text(README, encoding="utf-8")
+
+    from .report import build
+
+    with open(work / "exhibits.csv", encoding="utf-8", newline="") as f:
+        table = list(csv.DictReader(f))
+    history: dict[str, list[dict[str, object]]] = {}
+    for line in lines:
+        fields = json.loads(json.loads(line)["entry"])
+        history.setdefault(fields["item"], []).append(fields)
+    (work / "exhibit-report.pdf").write_bytes(build(
+        case=None if not items else (exported_case or None), exporter=exporter,
+        exported_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), checkpoint_note=note,
+        public_key=log.public_key(), rows=table, events=history))

@@ -151,3 +151,58 @@ def test_cli_export_then_verify_export(case_vault: Vault, tmp_path: Path, vault_
     shutil.copytree(out, moved)
     assert main(["verify-export", str(moved)]) == 0
     assert main(["export", str(vault_path), "--out", str(tmp_path / "y")]) == 2
+
+
+def test_pdf_report_lists_every_exhibit_with_its_hash(case_vault: Vault,
+                                                      tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = _export(case_vault, tmp_path)
+    pdf = out / "exhibit-report.pdf"
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
+    flat = text.replace("\n", " ")
+    rows = list(csv.DictReader((out / "exhibits.csv").open(encoding="utf-8")))
+    for row in rows:
+        assert row["exhibit"] in flat
+        assert row["sha256"] in flat.replace(" ", ""), f"{row['exhibit']} hash not in the PDF"
+    assert "Фото двери.jpg" in flat or "foto" in flat.lower()
+    assert "export" in flat and "import" in flat  # the custody record is there
+    tagmanifest = (out / "tagmanifest-sha256.txt").read_text()
+    assert "exhibit-report.pdf" in tagmanifest  # covered by the signature
+
+
+def test_pdf_report_without_a_unicode_font(case_vault: Vault, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfReader
+
+    from archive import report
+    monkeypatch.setattr(report, "unicode_font", lambda: None)
+    out = _export(case_vault, tmp_path)
+    text = "".join(p.extract_text() or "" for p in PdfReader(str(out / "exhibit-report.pdf")).pages)
+    assert "transliterated" in text
+    assert check_package(out) == []
+
+
+@pytest.mark.parametrize("font", ["unicode", "none"])
+def test_pdf_report_with_cyrillic_case_and_actor(small_vault: Vault, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 font: str) -> None:
+    from pypdf import PdfReader
+
+    from archive import report
+    from archive.intake import ImportOptions
+    if font == "none":
+        monkeypatch.setattr(report, "unicode_font", lambda: None)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    fx.jpeg(folder / "Двор, вход.jpg")
+    small_vault.import_paths([folder], options=ImportOptions(case="Подвал магазина",
+                                                            actor="адвокат Иванова"))
+    out = small_vault.export(tmp_path / "bag", case="Подвал магазина",
+                             actor="адвокат Иванова").path
+    text = "".join(p.extract_text() or "" for p in PdfReader(str(out / "exhibit-report.pdf")).pages)
+    if font == "unicode" and report.unicode_font() is not None:
+        assert "Подвал магазина" in text and "Иванова" in text
+    else:
+        assert "podval" in text.lower()
+    assert check_package(out) == []
