@@ -250,27 +250,26 @@ class Importer:
     def commit_batch(self, batch: list[_Prepared]) -> list[FileResult]:
         """Commit prepared files in one transaction (one round of fsyncs, one checkpoint). If
         that fails, they are committed one by one, so one bad file cannot sink the others."""
+        if len(batch) == 1:
+            return self._commit_together(batch)
         try:
-            results = self._commit_together(batch)
+            # Kept reserved if this fails: the files are retried below with the same slots.
+            return self._commit_together(batch, release_on_failure=False)
         except Exception:
-            if len(batch) == 1:
-                raise
             log.warning("a batch of %d files failed together; retrying one by one", len(batch))
-            return [r for p in batch for r in self._commit_together([p])]
-        return results
+        return [r for p in batch for r in self._commit_together([p])]
 
-    def commit(self, prepared: _Prepared) -> FileResult:
-        return self._commit_together([prepared])[0]
-
-    def _commit_together(self, batch: list[_Prepared]) -> list[FileResult]:
+    def _commit_together(self, batch: list[_Prepared],
+                         release_on_failure: bool = True) -> list[FileResult]:
         results: list[FileResult] = []
         try:
             with self.vault.transaction(self.options.actor) as tx:
                 for prepared in batch:
                     results.append(self._commit_in(tx, prepared))
         except BaseException:
-            for prepared in batch:
-                self._release(prepared.puts)
+            if release_on_failure:
+                for prepared in batch:
+                    self._release(prepared.puts)
             raise
         for prepared, result in zip(batch, results, strict=True):
             if result.status != IMPORTED:  # its bytes were already in the vault

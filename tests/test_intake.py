@@ -359,3 +359,39 @@ def test_every_kind_of_log_tampering_is_detected(small_vault: Vault, evidence: d
         for statement in statements:
             session.execute(text(statement))
     assert small_vault.check_custody(), f"{tamper} went unnoticed"
+
+
+def test_failed_shared_commit_keeps_the_retried_files_slots(small_vault: Vault,
+                                                            tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a batch's shared transaction fails and its files are committed one by one, the
+    slots of every file that lands must still be marked used (or a later write could reuse
+    them and overwrite a committed original)."""
+    from sqlalchemy import func
+
+    from archive import intake
+    from archive.models import ObjectExtent
+
+    paths = [fx.jpeg(tmp_path / f"b{i}.jpg", seed=i) for i in range(4)]
+    importer = intake.Importer(small_vault, ImportOptions())
+    prepared = [importer.prepare(p) for p in paths]
+    real = intake.Importer._commit_in
+    calls = []
+
+    def fails_once_on_the_third(self, tx, item):  # type: ignore[no-untyped-def]
+        calls.append(item.path.name)
+        if len(calls) == 3:
+            raise RuntimeError("simulated failure inside the shared transaction")
+        return real(self, tx, item)
+
+    monkeypatch.setattr(intake.Importer, "_commit_in", fails_once_on_the_third)
+    results = importer.commit_batch(prepared)  # type: ignore[arg-type]
+    assert [r.status for r in results] == [IMPORTED] * 4
+    with small_vault.sessions() as session:
+        claimed = session.scalar(select(func.sum(ObjectExtent.slot_count)))
+    assert small_vault.objects._slots.used_count() == claimed  # noqa: SLF001
+    # And the originals survive more writes into the same packs.
+    small_vault.import_paths([fx.jpeg(tmp_path / "later.jpg", seed=99, size=(1600, 1200))])
+    for path, result in zip(paths, results, strict=True):
+        with small_vault.open_original(result.item_id) as reader:
+            assert reader.read() == path.read_bytes()
