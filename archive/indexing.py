@@ -49,7 +49,9 @@ class Indexer:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.index = SearchIndex.in_memory(self._load_files())
-        self._persisted = dict(self.index.storage.snapshot())
+        # Name and length of each file already sealed in the store. Whoosh files are written
+        # once under a new name, so this tells what changed without comparing contents.
+        self._persisted = {n: len(d) for n, d in self.index.storage.snapshot().items()}
 
     def _load_files(self) -> dict[str, bytes]:
         with self.vault.sessions() as session:
@@ -73,6 +75,8 @@ class Indexer:
 
     def rebuild(self, progress: Callable[[int, int, str], None] | None = None) -> int:
         self.index.clear()
+        # A new index starts its generations again and reuses file names: all files are stale.
+        self._persisted = dict.fromkeys(self._persisted, -1)
         with self.vault.sessions() as session:
             ids = list(session.scalars(select(Item.id)))
         self.reindex_items(ids, [], progress)
@@ -102,7 +106,7 @@ class Indexer:
     def persist(self) -> None:
         """Seal new index files into the store, drop the ones Whoosh removed."""
         now = self.index.storage.snapshot()
-        added = {n: d for n, d in now.items() if self._persisted.get(n) != d}
+        added = {n: d for n, d in now.items() if self._persisted.get(n) != len(d)}
         removed = [n for n in self._persisted if n not in now or n in added]
         if not added and not removed:
             return
@@ -128,7 +132,7 @@ class Indexer:
                 store.release(put.extents)
             raise
         store.release(freed)
-        self._persisted = now
+        self._persisted = {n: len(d) for n, d in now.items()}
 
     # ------------------------------------------------------------------ queries
     def search(self, query: str, limit: int = 20) -> list[Hit]:

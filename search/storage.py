@@ -43,7 +43,8 @@ class MemoryStorage(RamStorage):
         return _TempStorage()
 
     def snapshot(self) -> dict[str, bytes]:
-        return {name: bytes(data) for name, data in self.files.items()}
+        """The files as they are now (bytes are immutable, so nothing is copied)."""
+        return dict(self.files)
 
     def load(self, files: dict[str, bytes]) -> None:
         self.files = dict(files)

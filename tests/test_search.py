@@ -199,3 +199,25 @@ def test_cli_search_json(small_vault: Vault, searchable: dict[str, str], vault_p
     assert main(["search", str(vault_path), "nosuchfield:x"]) == 2
     assert "unknown field" in capsys.readouterr().err
     assert main(["reindex", str(vault_path)]) == 0
+
+
+def test_rebuilt_index_is_what_is_sealed_and_what_comes_back(
+        small_vault: Vault, searchable: dict[str, str], vault_path: Path) -> None:
+    from archive.models import IndexFile
+
+    small_vault.add_note(searchable["door.jpg"], "охранник у двери")
+    small_vault.rebuild_index()
+    files = small_vault._indexer().index.storage.snapshot()  # noqa: SLF001
+    with small_vault.sessions() as session:
+        sealed = {row.name: row.object_id for row in session.query(IndexFile)}
+    assert set(sealed) == set(files)
+    for name, object_id in sealed.items():
+        assert b"".join(small_vault.objects.iter_plaintext(object_id)) == files[name]
+    before = sorted(h.id for h in small_vault.search("охранник OR рабства"))
+    small_vault.lock()
+    again = Vault.open(vault_path)
+    again.unlock(PASSPHRASE)
+    try:
+        assert sorted(h.id for h in again.search("охранник OR рабства")) == before
+    finally:
+        again.lock()
