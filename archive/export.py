@@ -39,6 +39,7 @@ from crypto import signing
 from . import merkle
 from .custody import entry_bytes
 from .errors import Cancelled, StrongroomError
+from .fsio import staged_folder
 from .models import Case, CustodyEvent, Item
 from .records import iso
 
@@ -118,12 +119,8 @@ def write_bag(vault: Vault, out: Path, *, case: str | None = None, refs: Sequenc
               actor: str | None = None, progress: Progress | None = None,
               cancel: Callable[[], bool] | None = None) -> ExportResult:
     out = Path(out)
-    if out.exists():
-        raise StrongroomError(f"{out}: already exists; choose a new folder for the package")
-    items = _select_items(vault, case, refs)
-    work = out.with_name(f".{out.name}.partial-{os.urandom(4).hex()}")
-    work.mkdir(mode=0o700, parents=False)
-    try:
+    with staged_folder(out, "package") as work:  # only a complete package gets the name
+        items = _select_items(vault, case, refs)
         exhibits = []
         total = len(items)
         for n, item in enumerate(items, start=1):
@@ -167,10 +164,6 @@ def write_bag(vault: Vault, out: Path, *, case: str | None = None, refs: Sequenc
             signer.sign((work / "tagmanifest-sha256.txt").read_bytes()))
         if progress is not None:
             progress(total, total, "")
-        os.replace(work, out)  # only a complete package ever has the final name
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     return ExportResult(out, exhibits)
 
 
@@ -226,6 +219,6 @@ def _write_tag_files(vault: Vault, work: Path, items: list[Item],
         fields = json.loads(json.loads(line)["entry"])
         history.setdefault(fields["item"], []).append(fields)
     (work / "exhibit-report.pdf").write_bytes(build(
-        case=None if not items else (exported_case or None), exporter=exporter,
+        case=exported_case, exporter=exporter,
         exported_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), checkpoint_note=note,
         public_key=log.public_key(), rows=table, events=history))

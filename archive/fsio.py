@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -45,3 +47,23 @@ def make_private_dir(path: Path) -> None:
     path.mkdir(mode=PRIVATE_DIR, parents=False, exist_ok=True)
     with contextlib.suppress(OSError):
         os.chmod(path, PRIVATE_DIR)
+
+
+@contextlib.contextmanager
+def staged_folder(out: Path, what: str) -> Iterator[Path]:
+    """Build a new folder under a hidden name beside ``out`` and rename it to ``out`` only when
+    the block completes, so nothing half-written ever has the final name; on any failure or
+    cancellation the hidden folder is removed."""
+    from .errors import StrongroomError
+
+    if out.exists():
+        raise StrongroomError(f"{out}: already exists; choose a new folder for the {what}")
+    work = out.with_name(f".{out.name}.partial-{os.urandom(4).hex()}")
+    work.mkdir(mode=PRIVATE_DIR)
+    try:
+        yield work
+        os.replace(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    fsync_dir(out.parent)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import Cancelled, StrongroomError
 from .export import _select_items
+from .fsio import staged_folder
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -128,13 +127,9 @@ def write_publication(vault: Vault, out: Path, *, case: str | None = None,
                       progress: Progress | None = None,
                       cancel: Callable[[], bool] | None = None) -> list[PublicationCopy]:
     out = Path(out)
-    if out.exists():
-        raise StrongroomError(f"{out}: already exists; choose a new folder for the copies")
-    items = _select_items(vault, case, refs)
-    work = out.with_name(f".{out.name}.partial-{os.urandom(4).hex()}")
-    work.mkdir(mode=0o700)
     copies: list[PublicationCopy] = []
-    try:
+    with staged_folder(out, "copies") as work:
+        items = _select_items(vault, case, refs)
         for n, item in enumerate(items, start=1):
             if cancel is not None and cancel():
                 raise Cancelled()
@@ -163,8 +158,4 @@ def write_publication(vault: Vault, out: Path, *, case: str | None = None,
                                       "exhibit": copy.exhibit, "file": copy.file,
                                       "derivative_sha256": copy.sha256,
                                       "removed": "all metadata; name replaced"})
-        os.replace(work, out)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     return copies
