@@ -299,7 +299,11 @@ class Vault:
         """Import files and folders (recursively); see :mod:`archive.intake`."""
         self._require()
         report = Importer(self, options or ImportOptions()).run(paths, progress, cancel)
-        self._indexer().repair()
+        # Only what this import touched (new items; known ones given a case or tags). A crash
+        # before this point is healed by the full comparison at the next unlock.
+        touched = {r.item_id for r in report.results if r.item_id is not None}
+        if touched:
+            self._indexer().reindex_items(sorted(touched))
         return report
 
     def _indexer(self) -> Indexer:
