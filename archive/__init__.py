@@ -18,10 +18,14 @@ from .errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from .intake import FileResult, ImportOptions, ImportReport
 from .vault import Vault
 
 __all__ = [
     "Cancelled",
+    "FileResult",
+    "ImportOptions",
+    "ImportReport",
     "IntegrityError",
     "NotAVault",
     "ObjectMissing",

@@ -119,8 +119,11 @@ class Importer:
         self.host = socket.gethostname()
 
     def run(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
-            cancel: Callable[[], bool] | None = None) -> ImportReport:
-        report = ImportReport()
+            cancel: Callable[[], bool] | None = None,
+            report: ImportReport | None = None) -> ImportReport:
+        """Import ``paths``. A caller that passes its own (empty) ``report`` can watch results
+        arrive from inside ``progress``, which runs on the same thread that adds them."""
+        report = report if report is not None else ImportReport()
         found = list(walk([Path(p) for p in paths], exclude=self.vault.path))
         total = len(found)
         window: deque[tuple[Found, Future[_Prepared | FileResult] | None]] = deque()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import math
 import os
 import sys
 from pathlib import Path
@@ -67,3 +68,42 @@ def recovery_key_prompt() -> str:
     if not sys.stdin.isatty():
         raise PassphraseUnavailable("no recovery key: there is no terminal to ask on")
     return getpass.getpass("Recovery key: ")
+
+
+# Guesses an attacker with a seized disk can afford per bit of strength, roughly: Argon2id at the
+# default cost makes each guess about half a second of one core.
+STRENGTH_LEVELS = (28, 40, 56, 72)  # bits: below the first is very weak, above the last very strong
+
+
+def estimated_bits(passphrase: str) -> float:
+    """A deliberately modest estimate of a passphrase's strength in bits: the alphabet it draws
+    from times its length, counting repeated and sequential characters once."""
+    text = passphrase.strip()
+    if not text:
+        return 0.0
+    pool = 0
+    if any(c.islower() and c.isascii() for c in text):
+        pool += 26
+    if any(c.isupper() and c.isascii() for c in text):
+        pool += 26
+    if any(c.isdigit() for c in text):
+        pool += 10
+    if any(not c.isalnum() and c.isascii() for c in text):
+        pool += 33
+    if any(not c.isascii() for c in text):
+        pool += 66  # Cyrillic and other scripts
+    effective = 1
+    for before, after in zip(text, text[1:], strict=False):
+        if after != before and abs(ord(after) - ord(before)) != 1:
+            effective += 1
+    bits = effective * math.log2(max(pool, 2))
+    words = [w for w in text.split() if len(w) >= 3]
+    if len(words) >= 4:  # a passphrase of several words: count it as words from a large list
+        bits = max(bits * 0.6, len(words) * 12.9)
+    return round(bits, 1)
+
+
+def strength_level(passphrase: str) -> int:
+    """0 (very weak) to 4 (very strong)."""
+    bits = estimated_bits(passphrase)
+    return sum(1 for limit in STRENGTH_LEVELS if bits >= limit)

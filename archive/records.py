@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .custody import Event, entry_bytes
@@ -69,25 +69,57 @@ def _summary(item: Item) -> ItemSummary:
     )
 
 
-def list_items(session: Session, case: str | None = None, kind: str | None = None,
-               offset: int = 0, limit: int | None = None) -> list[ItemSummary]:
-    query = (select(Item).options(selectinload(Item.cases), selectinload(Item.tags))
-             .order_by(Item.imported_at, Item.id))
+def _filtered(query: Select[Any], case: str | None, kind: str | None,
+              since: datetime | None) -> Select[Any]:
     if case is not None:
         query = query.where(Item.cases.any(Case.name == case))
     if kind is not None:
         query = query.where(Item.kind == kind)
+    if since is not None:
+        query = query.where(Item.imported_at >= since)
+    return query
+
+
+def list_items(session: Session, case: str | None = None, kind: str | None = None,
+               offset: int = 0, limit: int | None = None,
+               since: datetime | None = None) -> list[ItemSummary]:
+    """Items in the order they came in (a stable order, so pages can be fetched one by one)."""
+    query = _filtered(select(Item).options(selectinload(Item.cases), selectinload(Item.tags))
+                      .order_by(Item.imported_at, Item.id), case, kind, since)
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return [_summary(item) for item in session.scalars(query)]
 
 
-def count_items(session: Session, case: str | None = None) -> int:
-    query = select(func.count(Item.id))
-    if case is not None:
-        query = query.where(Item.cases.any(Case.name == case))
+def count_items(session: Session, case: str | None = None, kind: str | None = None,
+                since: datetime | None = None) -> int:
+    query = _filtered(select(func.count(Item.id)), case, kind, since)
     return int(session.scalar(query) or 0)
+
+
+def related_recordings(session: Session, item: Item) -> list[ItemSummary]:
+    """The recordings a timed transcript belongs to, or the transcripts of a recording: items of
+    the other sort whose file name has the same stem ("interview-7.srt", "interview-7.ru.vtt"
+    and "interview-7.m4a"), those sharing a case with the item first."""
+    wanted = ("audio", "video") if item.kind == "transcript" else ("transcript",)
+    if item.kind not in ("audio", "video", "transcript"):
+        return []
+    stem = name_stem(item.original_name)
+    query = (select(Item).options(selectinload(Item.cases), selectinload(Item.tags))
+             .where(Item.kind.in_(wanted), Item.id != item.id)
+             .order_by(Item.imported_at, Item.id))
+    own_cases = {c.name for c in item.cases}
+    found = [_summary(other) for other in session.scalars(query)
+             if name_stem(other.original_name) == stem]
+    return sorted(found, key=lambda s: not own_cases.intersection(s.cases))
+
+
+def name_stem(name: str) -> str:
+    """A file name without its extension, and without a short language tag before it."""
+    stem = name.casefold().rsplit(".", 1)[0]
+    base, dot, tag = stem.rpartition(".")
+    return base if dot and base and 2 <= len(tag) <= 3 and tag.isalpha() else stem
 
 
 def resolve_item(session: Session, ref: str) -> Item:

@@ -295,10 +295,12 @@ class Vault:
     # ------------------------------------------------------------------ evidence
     def import_paths(self, paths: Sequence[str | os.PathLike[str]], *,
                      options: ImportOptions | None = None, progress: Progress | None = None,
-                     cancel: Callable[[], bool] | None = None) -> ImportReport:
-        """Import files and folders (recursively); see :mod:`archive.intake`."""
+                     cancel: Callable[[], bool] | None = None,
+                     report: ImportReport | None = None) -> ImportReport:
+        """Import files and folders (recursively); see :mod:`archive.intake` (and
+        :meth:`Importer.run` for watching ``report`` fill up from ``progress``)."""
         self._require()
-        report = Importer(self, options or ImportOptions()).run(paths, progress, cancel)
+        report = Importer(self, options or ImportOptions()).run(paths, progress, cancel, report)
         # Only what this import touched (new items; known ones given a case or tags). A crash
         # before this point is healed by the full comparison at the next unlock.
         touched = {r.item_id for r in report.results if r.item_id is not None}
@@ -340,13 +342,21 @@ class Vault:
         self._indexer().reindex_items([], [item_id])
 
     def items(self, case: str | None = None, kind: str | None = None, offset: int = 0,
-              limit: int | None = None) -> list[records.ItemSummary]:
+              limit: int | None = None, since: datetime | None = None,
+              ) -> list[records.ItemSummary]:
+        """Items in intake order; ``since`` (UTC) keeps those imported at or after it."""
         with self.sessions() as session:
-            return records.list_items(session, case, kind, offset, limit)
+            return records.list_items(session, case, kind, offset, limit, since)
 
-    def item_count(self, case: str | None = None) -> int:
+    def item_count(self, case: str | None = None, kind: str | None = None,
+                   since: datetime | None = None) -> int:
         with self.sessions() as session:
-            return records.count_items(session, case)
+            return records.count_items(session, case, kind, since)
+
+    def related_recordings(self, ref: str) -> list[records.ItemSummary]:
+        """For a timed transcript, the recordings it belongs to (and the other way round)."""
+        with self.sessions() as session:
+            return records.related_recordings(session, records.resolve_item(session, ref))
 
     def resolve(self, ref: str) -> str:
         with self.sessions() as session:
