@@ -16,6 +16,7 @@ PASSPHRASE = "correct horse battery staple"
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 os.umask(0o077)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # GUI tests never need a screen
 
 
 @pytest.fixture(autouse=True)

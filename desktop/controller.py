@@ -1,0 +1,79 @@
+"""Which window is up: the start window while locked, the main window while unlocked. Locking
+(by hand or after idle time) drops the keys, clears every model and viewer and goes back."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from .about_dialog import show_about
+from .idle import IdleWatcher
+from .main_window import MainWindow
+from .preferences_dialog import PreferencesDialog
+from .settings import Settings
+from .start_window import StartWindow
+
+if TYPE_CHECKING:
+    from archive import Vault
+
+log = logging.getLogger(__name__)
+
+
+class AppController(QObject):
+    locked = Signal()
+    opened = Signal(object)  # the MainWindow
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.start = StartWindow(settings)
+        self.start.unlocked.connect(self.show_main)
+        self.main: MainWindow | None = None
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+            app.aboutToQuit.connect(self.shutdown)
+
+    def show_main(self, vault: Vault) -> None:
+        if self.main is None:
+            self.main = MainWindow(self.settings)
+            self.main.lock_requested.connect(self.lock)
+            self.main.preferences_requested.connect(self.preferences)
+            self.main.about_requested.connect(lambda: show_about(self.main))
+            self.main.restore_layout()
+        self.main.set_vault(vault)
+        self.main.show()
+        self.start.hide()
+        self.idle.start(self.settings.auto_lock_minutes * 60_000)
+        self.opened.emit(self.main)
+
+    def lock(self) -> None:
+        """Lock now: stop background work, forget what is shown, drop the keys."""
+        self.idle.stop()
+        if self.main is None or self.main.vault is None:
+            return
+        vault = self.main.vault
+        self.main.save_layout()
+        self.main.clear()
+        vault.lock()
+        log.info("vault locked")
+        self.main.hide()
+        self.start.choose(vault.path, self.start.hint_text if
+                          self.start.vault_path == vault.path else "")
+        self.start.show()
+        self.locked.emit()
+
+    def preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.main)
+        if dialog.exec() and self.main is not None and self.main.vault is not None:
+            self.idle.start(self.settings.auto_lock_minutes * 60_000)
+
+    def shutdown(self) -> None:
+        if self.main is not None and self.main.vault is not None:
+            self.lock()
+        self.settings.sync()

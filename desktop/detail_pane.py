@@ -1,0 +1,244 @@
+"""What is known about the selected item: metadata, hashes, provenance, custody, notes, tags."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive import StrongroomError
+
+from .custody_model import CustodyModel
+from .formatting import duration_text, iso_text, kind_text, size_text
+
+if TYPE_CHECKING:
+    from archive import Vault
+
+
+def _value_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class DetailPane(QScrollArea):
+    item_changed = Signal(str)  # notes or tags were saved
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._vault: Vault | None = None
+        self.item_id: str | None = None
+        self.detail: dict[str, Any] = {}
+        self.custody_model = CustodyModel(self)
+        body = QWidget(self)
+        self._layout = QVBoxLayout(body)
+        self.title = QLabel(body)
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold; font-size: 14pt")
+        self._layout.addWidget(self.title)
+        self.open_button = QPushButton(self.tr("Open"), body)
+        self.open_button.clicked.connect(self._open)
+        self._layout.addWidget(self.open_button)
+
+        self.facts_box = QGroupBox(self.tr("Facts"), body)
+        self.facts = QFormLayout(self.facts_box)
+        self._layout.addWidget(self.facts_box)
+        self.meta_box = QGroupBox(self.tr("Metadata"), body)
+        self.meta = QFormLayout(self.meta_box)
+        self._layout.addWidget(self.meta_box)
+        self.provenance_box = QGroupBox(self.tr("Provenance"), body)
+        self.provenance = QVBoxLayout(self.provenance_box)
+        self._layout.addWidget(self.provenance_box)
+
+        tags_box = QGroupBox(self.tr("Tags"), body)
+        tags_row = QHBoxLayout(tags_box)
+        self.tags_edit = QLineEdit(tags_box)
+        self.tags_edit.setPlaceholderText(self.tr("comma-separated"))
+        self.tags_save = QPushButton(self.tr("Save tags"), tags_box)
+        self.tags_save.clicked.connect(self._save_tags)
+        self.tags_edit.returnPressed.connect(self._save_tags)
+        tags_row.addWidget(self.tags_edit, 1)
+        tags_row.addWidget(self.tags_save)
+        self._layout.addWidget(tags_box)
+
+        notes_box = QGroupBox(self.tr("Notes"), body)
+        notes_layout = QVBoxLayout(notes_box)
+        self.notes_list = QListWidget(notes_box)
+        self.notes_list.setWordWrap(True)
+        self.note_edit = QPlainTextEdit(notes_box)
+        self.note_edit.setPlaceholderText(self.tr("A new note (kept in the custody record)"))
+        self.note_edit.setMaximumHeight(80)
+        self.note_save = QPushButton(self.tr("Add note"), notes_box)
+        self.note_save.clicked.connect(self._save_note)
+        notes_layout.addWidget(self.notes_list)
+        notes_layout.addWidget(self.note_edit)
+        notes_layout.addWidget(self.note_save)
+        self._layout.addWidget(notes_box)
+
+        custody_box = QGroupBox(self.tr("Custody timeline"), body)
+        custody_layout = QVBoxLayout(custody_box)
+        self.custody_view = QTableView(custody_box)
+        self.custody_view.setModel(self.custody_model)
+        self.custody_view.verticalHeader().hide()
+        self.custody_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.custody_view.horizontalHeader().setStretchLastSection(True)
+        self.custody_view.setMinimumHeight(160)
+        custody_layout.addWidget(self.custody_view)
+        self._layout.addWidget(custody_box)
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        self.show_item(None, None)
+
+    # ------------------------------------------------------------------ contents
+    def show_item(self, vault: Vault | None, item_id: str | None) -> None:
+        self._vault, self.item_id = vault, item_id
+        self.detail = vault.item_detail(item_id) if vault is not None and item_id else {}
+        for form in (self.facts, self.meta):
+            while form.rowCount():
+                form.removeRow(0)
+        while self.provenance.count():
+            entry = self.provenance.takeAt(0)
+            widget = entry.widget() if entry is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.notes_list.clear()
+        self.note_edit.clear()
+        enabled = bool(self.detail)
+        for widget in (self.open_button, self.tags_edit, self.tags_save, self.note_edit,
+                       self.note_save):
+            widget.setEnabled(enabled)
+        if not enabled:
+            self.title.setText(self.tr("Nothing selected"))
+            self.tags_edit.clear()
+            self.custody_model.clear()
+            return
+        d = self.detail
+        self.title.setText(d["original_name"])
+        self._fact(self.tr("Kind"), kind_text(d["kind"]))
+        self._fact(self.tr("Size"), f"{size_text(d['size'])} ({d['size']:,} B)")
+        self._fact(self.tr("SHA-256"), d["sha256"], copy=True, mono=True, groups=16)
+        for name in ("md5", "sha1"):
+            if d.get(name):
+                self._fact(name.upper(), d[name], copy=True, mono=True, groups=16)
+        if d.get("captured_at"):
+            self._fact(self.tr("Captured"), iso_text(d["captured_at"]))
+        if d.get("captured_local"):
+            self._fact(self.tr("Camera clock"), d["captured_local"])
+        if d.get("camera"):
+            self._fact(self.tr("Camera"), d["camera"])
+        if d.get("gps"):
+            gps = d["gps"]
+            text = f"{gps['lat']:.6f}, {gps['lon']:.6f}"
+            if gps.get("alt") is not None:
+                text += f" ({gps['alt']:.1f} m)"
+            self._fact(self.tr("GPS"), text, copy=True)
+        if d.get("width") and d.get("height"):
+            self._fact(self.tr("Dimensions"), f"{d['width']} × {d['height']}")
+        if d.get("duration"):
+            self._fact(self.tr("Duration"), duration_text(d["duration"]))
+        if d.get("text_encoding"):
+            self._fact(self.tr("Text encoding"), d["text_encoding"])
+        self._fact(self.tr("Cases"), ", ".join(d["case"]) or "—")
+        self._fact(self.tr("Item id"), d["id"], copy=True, mono=True, groups=16)
+        for problem in d.get("problems") or []:
+            self._fact(self.tr("Problem"), str(problem))
+        for key, value in sorted((d.get("metadata") or {}).items()):
+            if not isinstance(value, dict | list):
+                self.meta.addRow(key, _value_label(str(value), self.meta_box))
+        self.meta_box.setVisible(self.meta.rowCount() > 0)
+        for intake in d["provenance"]:
+            lines = [intake["source_path"] or intake["original_name"],
+                     self.tr("imported %1 by %2 on %3")
+                     .replace("%1", iso_text(intake["imported_at"]))
+                     .replace("%2", intake["imported_by"] or "?")
+                     .replace("%3", intake["host"] or "?"),
+                     self.tr("modified %1").replace("%1", iso_text(intake["modified_at"]))]
+            self.provenance.addWidget(_value_label("\n".join(lines), self.provenance_box))
+        self.tags_edit.setText(", ".join(d["tags"]))
+        for note in d["notes"]:
+            self.notes_list.addItem(f"{iso_text(note['created_at'])} · {note['author']}\n"
+                                    f"{note['text']}")
+        if vault is not None and item_id is not None:
+            self.custody_model.set_events(vault.custody_events(item_id))
+
+    def _fact(self, label: str, value: str, *, copy: bool = False, mono: bool = False,
+              groups: int = 0) -> None:
+        """A row of facts; a long hash is shown in groups so it wraps (Copy gives it whole)."""
+        text = " ".join(value[i:i + groups] for i in range(0, len(value), groups)) \
+            if groups else value
+        shown = _value_label(text, self.facts_box)
+        if mono:
+            shown.setStyleSheet("font-family: monospace")
+        if not copy:
+            self.facts.addRow(label, shown)
+            return
+        row = QWidget(self.facts_box)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(shown, 1)
+        button = QPushButton(self.tr("Copy"), row)
+        button.setObjectName(f"copy-{label}")
+        button.clicked.connect(lambda: QGuiApplication.clipboard().setText(value))
+        line.addWidget(button)
+        self.facts.addRow(label, row)
+
+    def clear(self) -> None:
+        self.show_item(None, None)
+
+    # ------------------------------------------------------------------ edits
+    def _open(self) -> None:
+        if self.item_id:
+            self.open_requested.emit(self.item_id)
+
+    def _save_tags(self) -> None:
+        if self._vault is None or self.item_id is None:
+            return
+        wanted = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
+        current = list(self.detail.get("tags", []))
+        try:
+            self._vault.change_tags(self.item_id, add=[t for t in wanted if t not in current],
+                                    remove=[t for t in current if t not in wanted])
+        except StrongroomError as exc:
+            QMessageBox.warning(self, self.tr("Tags not saved"), str(exc))
+            return
+        self._refresh()
+
+    def _save_note(self) -> None:
+        text = self.note_edit.toPlainText()
+        if self._vault is None or self.item_id is None or not text.strip():
+            return
+        try:
+            self._vault.add_note(self.item_id, text)
+        except StrongroomError as exc:
+            QMessageBox.warning(self, self.tr("Note not saved"), str(exc))
+            return
+        self._refresh()
+
+    def _refresh(self) -> None:
+        item_id = self.item_id
+        if item_id is None:
+            return
+        self.show_item(self._vault, item_id)
+        self.item_changed.emit(item_id)

@@ -1,0 +1,223 @@
+"""The items of the current view, one model for the grid and the table, fetched page by page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from .formatting import kind_text, size_text, time_text
+from .thumbnails import ThumbnailStore
+
+if TYPE_CHECKING:
+    from archive import Vault
+    from archive.records import ItemSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+NAME, KIND, CAPTURED, IMPORTED, SIZE, SHA256, TAGS = range(7)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which items a view shows: a case, a kind, or those imported since a moment (UTC)."""
+
+    case: str | None = None
+    kind: str | None = None
+    since: datetime | None = None
+
+
+class ItemsModel(QAbstractTableModel):
+    PAGE = 500
+
+    def __init__(self, thumbnails: ThumbnailStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thumbs = thumbnails
+        self._vault: Vault | None = None
+        self._scope = Scope()
+        self._rows: list[ItemSummary] = []
+        self._row_of: dict[str, int] = {}
+        self._total = 0
+        thumbnails.loaded.connect(self._thumbnail_loaded)
+
+    # ----------------------------------------------------------------- source
+    def set_source(self, vault: Vault | None, scope: Scope | None = None) -> None:
+        self.beginResetModel()
+        self._vault = vault
+        self._scope = scope or Scope()
+        self._rows, self._row_of = [], {}
+        self._total = self._count() if vault is not None else 0
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_source(None)
+
+    @property
+    def scope(self) -> Scope:
+        return self._scope
+
+    def total(self) -> int:
+        return self._total
+
+    def _count(self) -> int:
+        if self._vault is None:
+            return 0
+        s = self._scope
+        return self._vault.item_count(case=s.case, kind=s.kind, since=s.since)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._vault is not None and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if not self.canFetchMore(parent) or self._vault is None:
+            return
+        s = self._scope
+        page = self._vault.items(case=s.case, kind=s.kind, since=s.since,
+                                 offset=len(self._rows), limit=self.PAGE)
+        page = [p for p in page if p.id not in self._row_of]
+        if not page:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        for offset, summary in enumerate(page):
+            self._row_of[summary.id] = first + offset
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore():
+            self.fetchMore()
+
+    def refresh(self) -> None:
+        """Take in items added since (an import in progress) without disturbing the view."""
+        if self._vault is None:
+            return
+        all_loaded = len(self._rows) >= self._total
+        self._total = self._count()
+        if all_loaded:
+            self.fetchMore()
+
+    def reload_item(self, item_id: str) -> None:
+        """One item changed (tags, cases): fetch its row again and say so for that row only."""
+        row = self._row_of.get(item_id)
+        if row is None or self._vault is None:
+            return
+        fresh = [s for s in self._vault.items(case=self._scope.case, kind=self._scope.kind,
+                                              since=self._scope.since, offset=row, limit=1)
+                 if s.id == item_id]
+        if fresh:
+            self._rows[row] = fresh[0]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, TAGS))
+
+    def summary(self, row: int) -> ItemSummary:
+        return self._rows[row]
+
+    def row_of(self, item_id: str) -> int | None:
+        return self._row_of.get(item_id)
+
+    # ----------------------------------------------------------------- Qt model
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else TAGS + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section <= TAGS:
+            return None
+        return (self.tr("Name"), self.tr("Kind"), self.tr("Captured"), self.tr("Imported"),
+                self.tr("Size"), self.tr("SHA-256"), self.tr("Tags"))[section]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == SORT_ROLE:
+            return self._sort_key(item, column)
+        if role == ID_ROLE:
+            return item.id
+        if role == SUMMARY_ROLE:
+            return item
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME:
+            shown = self._thumbs.pixmap(item.id) if item.thumbnail_id else None
+            return shown if shown is not None else self._thumbs.placeholder(item.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.original_name}\n{kind_text(item.kind)} · {size_text(item.size)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(item: ItemSummary, column: int) -> str:
+        if column == NAME:
+            return item.original_name
+        if column == KIND:
+            return kind_text(item.kind)
+        if column == CAPTURED:
+            return time_text(item.captured_at, item.captured_is_utc)
+        if column == IMPORTED:
+            return time_text(item.imported_at)
+        if column == SIZE:
+            return size_text(item.size)
+        if column == SHA256:
+            return item.sha256[:12]
+        return ", ".join(item.tags)
+
+    @staticmethod
+    def _sort_key(item: ItemSummary, column: int) -> Any:
+        if column == CAPTURED:
+            return item.captured_at.isoformat() if item.captured_at else ""
+        if column == IMPORTED:
+            return item.imported_at.isoformat()
+        if column == SIZE:
+            return item.size
+        if column == SHA256:
+            return item.sha256
+        return ItemsModel._display(item, column).casefold()
+
+    def _thumbnail_loaded(self, item_id: str) -> None:
+        row = self._row_of.get(item_id)
+        if row is not None:
+            cell = self.index(row, NAME)
+            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DecorationRole])
+
+
+class ItemsProxy(QSortFilterProxyModel):
+    """Sorting for the table header and a quick filter on name and tags. Sorting needs every
+    row, so the first sort fetches what is not loaded yet."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if column >= 0 and isinstance(source, ItemsModel):
+            source.fetch_all()
+        super().sort(column, order)

@@ -1,0 +1,125 @@
+"""Search results with filters by kind, case and capture date. The filters only add terms of the
+ordinary query syntax (``kind:``, ``case:``, ``captured:[a to b]``); the archive does the rest."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .formatting import kind_text
+from .search_model import HIT_ROLE, SNIPPET, SearchResultsModel
+
+KINDS = ("photo", "audio", "video", "transcript", "document", "other")
+
+
+def quoted(value: str) -> str:
+    return '"' + value.replace('"', " ") + '"'
+
+
+class SearchPanel(QWidget):
+    open_hit = Signal(str, object, list)  # item id, timecode or None, words to mark
+    filters_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SearchResultsModel(self)
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Any kind"), None)
+        for kind in KINDS:
+            self.kind.addItem(kind_text(kind), kind)
+        self.case = QComboBox(self)
+        self.dated = QCheckBox(self.tr("Captured between"), self)
+        self.date_from = QDateEdit(QDate(2000, 1, 1), self)
+        self.date_to = QDateEdit(QDate.currentDate(), self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.dated.toggled.connect(self.date_from.setEnabled)
+        self.dated.toggled.connect(self.date_to.setEnabled)
+        for signal in (self.kind.currentIndexChanged, self.case.currentIndexChanged,
+                       self.dated.toggled, self.date_from.dateChanged, self.date_to.dateChanged):
+            signal.connect(self.filters_changed)
+        filters.addWidget(self.kind)
+        filters.addWidget(self.case)
+        filters.addWidget(self.dated)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–", self))
+        filters.addWidget(self.date_to)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.summary = QLabel(self)
+        layout.addWidget(self.summary)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch)
+        self.view.activated.connect(self._activated)
+        layout.addWidget(self.view, 1)
+
+    def set_cases(self, names: list[str]) -> None:
+        current = self.case.currentData()
+        self.case.blockSignals(True)
+        self.case.clear()
+        self.case.addItem(self.tr("Any case"), None)
+        for name in names:
+            self.case.addItem(name, name)
+        found = self.case.findData(current)
+        self.case.setCurrentIndex(max(found, 0))
+        self.case.blockSignals(False)
+
+    def full_query(self, text: str) -> str:
+        """The typed query with the chosen filters added as ordinary query terms."""
+        parts = [f"({text.strip()})"] if text.strip() else []
+        if self.kind.currentData():
+            parts.append(f"kind:{self.kind.currentData()}")
+        if self.case.currentData():
+            parts.append(f"case:{quoted(self.case.currentData())}")
+        if self.dated.isChecked():
+            start = self.date_from.date().toString("yyyy-MM-dd")
+            end = self.date_to.date().toString("yyyy-MM-dd")
+            parts.append(f"captured:[{start} to {end}]")
+        return " ".join(parts)
+
+    def show_results(self, hits: list, query: str) -> None:  # type: ignore[type-arg]
+        self.model.set_hits(hits)
+        self.summary.setText(self.tr("%1 result(s) for %2").replace("%1", str(len(hits)))
+                             .replace("%2", query))
+        if hits:
+            self.view.selectRow(0)
+
+    def show_error(self, message: str) -> None:
+        self.model.clear()
+        self.summary.setText(message)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.summary.clear()
+        self.set_cases([])
+
+    def activate_row(self, row: int) -> None:
+        self._activated(self.model.index(row, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        hit = self.model.data(index, HIT_ROLE)
+        marked = [part.split("»", 1)[0] for part in hit.snippet.split("«")[1:]]
+        self.open_hit.emit(hit.id, hit.timecode, marked)

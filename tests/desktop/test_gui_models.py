@@ -1,0 +1,119 @@
+"""Every model passes qtmodeltester; the items model fetches page by page; locking clears all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_fixtures import *  # noqa: F403
+from gui_fixtures import open_vault
+
+from archive.demo import DEMO_CASE
+from desktop.custody_model import CustodyModel
+from desktop.items_model import ID_ROLE, ItemsModel, ItemsProxy, Scope
+from desktop.search_model import SearchResultsModel
+from desktop.sidebar_model import SidebarModel
+from desktop.thumbnails import ThumbnailStore
+
+
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    vault = open_vault(demo_path)
+    try:
+        thumbs = ThumbnailStore()
+        thumbs.set_vault(vault)
+        items = ItemsModel(thumbs)
+        items.set_source(vault, Scope())
+        items.fetch_all()
+        assert items.rowCount() == 10
+        qtmodeltester.check(items)
+        proxy = ItemsProxy()
+        proxy.setSourceModel(items)
+        proxy.sort(2)
+        qtmodeltester.check(proxy)
+        sidebar = SidebarModel()
+        sidebar.load(vault)
+        qtmodeltester.check(sidebar)
+        custody = CustodyModel()
+        custody.set_events(vault.custody_events())
+        qtmodeltester.check(custody)
+        results = SearchResultsModel()
+        results.set_hits(vault.search("паспорт"))
+        assert results.rowCount() >= 1
+        qtmodeltester.check(results)
+        qtbot.waitUntil(lambda: thumbs.cached_count() >= 0)
+        thumbs.clear()
+    finally:
+        vault.lock()
+
+
+def test_items_are_fetched_page_by_page_and_scoped(qtbot, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    vault = open_vault(demo_path)
+    try:
+        model = ItemsModel(ThumbnailStore())
+        model.PAGE = 3
+        model.set_source(vault, Scope())
+        assert model.rowCount() == 0 and model.canFetchMore()
+        model.fetchMore()
+        assert model.rowCount() == 3
+        model.fetch_all()
+        assert model.rowCount() == 10 and not model.canFetchMore()
+        model.set_source(vault, Scope(kind="photo"))
+        model.fetch_all()
+        assert {model.summary(r).kind for r in range(model.rowCount())} == {"photo"}
+        model.set_source(vault, Scope(case=DEMO_CASE))
+        model.fetch_all()
+        assert model.rowCount() == 10
+        # a tag change reaches the one row it concerns
+        first = model.index(0, 0).data(ID_ROLE)
+        vault.change_tags(first, add=["exhibit"])
+        model.reload_item(first)
+        assert "exhibit" in model.summary(0).tags
+    finally:
+        vault.lock()
+
+
+def test_thumbnails_load_off_the_ui_thread_and_upright(qtbot, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    vault = open_vault(demo_path)
+    try:
+        thumbs = ThumbnailStore()
+        thumbs.set_vault(vault)
+        photo = next(s for s in vault.items(kind="photo")
+                     if s.original_name == "basement-stairs.jpg")  # stored turned (EXIF 6)
+        assert thumbs.pixmap(photo.id) is None  # asked for, not there yet
+        with qtbot.waitSignal(thumbs.loaded, timeout=10000):
+            pass
+        image = thumbs.pixmap(photo.id).toImage()
+        assert image.width() > image.height()  # drawn landscape, upright again
+        top, bottom = image.pixelColor(image.width() // 2, 2), \
+            image.pixelColor(image.width() // 2, image.height() - 3)
+        assert top.lightness() > bottom.lightness()  # light sky above, dark floor below
+        thumbs.clear()
+        assert thumbs.cached_count() == 0
+    finally:
+        vault.lock()
+
+
+def test_locking_clears_every_model(qtbot, controller, main_window) -> None:  # type: ignore[no-untyped-def]
+    main_window.items.fetch_all()
+    assert main_window.items.rowCount() == 10
+    main_window.search_field.setText("паспорт")
+    main_window.run_search()
+    assert main_window.search_panel.model.rowCount() >= 1
+    main_window.table.selectRow(0)
+    main_window.set_view(1)
+    main_window.table.selectRow(0)
+    assert main_window.detail.item_id is not None
+    qtbot.keyClick(main_window, "L", modifier=qtbot_ctrl())
+    assert main_window.vault is None
+    assert main_window.items.rowCount() == 0
+    assert main_window.sidebar_model.rowCount() == 0
+    assert main_window.search_panel.model.rowCount() == 0
+    assert main_window.detail.custody_model.rowCount() == 0
+    assert main_window.detail.item_id is None
+    assert main_window.thumbnails.cached_count() == 0
+    assert controller.start.isVisible()
+
+
+def qtbot_ctrl():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.KeyboardModifier.ControlModifier

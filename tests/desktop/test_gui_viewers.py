@@ -1,0 +1,134 @@
+"""Viewers: photos upright, text with hits marked, audio and video played from the encrypted
+object (no file in the temp folder), a cue seeks the recording, opening is a custody event."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from gui_fixtures import *  # noqa: F403
+from PySide6.QtMultimedia import QMediaPlayer
+
+
+def _id(main_window, name: str) -> str:  # type: ignore[no-untyped-def]
+    return next(s.id for s in main_window.vault.items() if s.original_name == name)
+
+
+def _loaded(qtbot, media) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: media.player.mediaStatus() in (
+        QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia,
+        QMediaPlayer.MediaStatus.InvalidMedia), timeout=20000)
+    assert media.player.mediaStatus() != QMediaPlayer.MediaStatus.InvalidMedia, \
+        media.player.errorString()
+
+
+SHARED_TEMP = (Path("/tmp"), Path("/dev/shm"))  # noqa: S108 - watched, never written
+
+
+def _files_in(folder: Path) -> set[str]:
+    return {str(p) for p in folder.rglob("*")} if folder.exists() else set()
+
+
+@pytest.fixture
+def watched_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def test_photo_viewer_is_upright_and_records_a_view(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    item = _id(main_window, "basement-stairs.jpg")  # stored turned, EXIF orientation 6
+    before = len(main_window.vault.custody_events(item))
+    viewer = main_window.open_item(item)
+    qtbot.addWidget(viewer)
+    width, height = viewer.photo.image_size()
+    assert (width, height) == (1280, 960)
+    image = viewer.photo.items()[0].pixmap().toImage()
+    assert image.pixelColor(640, 10).lightness() > image.pixelColor(640, 950).lightness()
+    events = main_window.vault.custody_events(item)
+    assert len(events) == before + 1 and events[-1].action == "view"
+    viewer.close()
+
+
+@pytest.mark.parametrize("name", ["interview-7.wav", "courtyard.mp4"])
+def test_recordings_play_from_the_encrypted_object(qtbot, main_window, watched_temp: Path,  # type: ignore[no-untyped-def]
+                                                   name: str) -> None:
+    before = set().union(*(_files_in(f) for f in SHARED_TEMP))
+    viewer = main_window.open_item(_id(main_window, name))
+    qtbot.addWidget(viewer)
+    _loaded(qtbot, viewer.media)
+    assert viewer.media.player.duration() > 1000
+    viewer.media.player.play()
+    qtbot.waitUntil(lambda: viewer.media.player.position() > 0 or
+                    viewer.media.player.playbackState() != QMediaPlayer.PlaybackState.PlayingState,
+                    timeout=10000)
+    after = set().union(*(_files_in(f) for f in SHARED_TEMP))
+    new = {p for p in after - before if "/pytest-of-" not in p}  # this test's own tmp_path
+    assert not _files_in(watched_temp)
+    assert not new, new
+    viewer.close()
+    assert viewer.media is None or viewer.media.player.source().isEmpty()
+
+
+def test_a_cue_seeks_the_recording(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    viewer = main_window.open_item(_id(main_window, "interview-7.srt"))
+    qtbot.addWidget(viewer)
+    assert viewer.media is not None and viewer.cues is not None and viewer.cues.count() == 3
+    _loaded(qtbot, viewer.media)
+    viewer.cues.cue_activated.emit(7.0)
+    qtbot.waitUntil(lambda: viewer.media.player.position() >= 6900, timeout=10000)
+    viewer.media.player.pause()
+    viewer.close()
+
+
+def test_search_result_opens_the_item_at_its_timecode(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    main_window.search_field.setText("паспорт")
+    main_window.run_search()
+    model = main_window.search_panel.model
+    row = next(r for r in range(model.rowCount()) if model.hit(r).title == "interview-7.srt")
+    hit = model.hit(row)
+    assert hit.timecode == pytest.approx(3.5)
+    main_window.search_panel.activate_row(row)
+    viewer = main_window.viewers[-1]
+    qtbot.addWidget(viewer)
+    assert viewer.item_id == hit.id
+    assert viewer.cues.currentRow() == 1  # the cue that holds the hit
+    assert any(m.lower().startswith("паспорт") for m in viewer.text.marked())
+    _loaded(qtbot, viewer.media)
+    qtbot.waitUntil(lambda: viewer.media.player.position() >= 3400, timeout=10000)
+    viewer.close()
+
+
+def test_filters_narrow_the_search(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    panel = main_window.search_panel
+    main_window.search_field.setText("demo")
+    panel.kind.setCurrentIndex(panel.kind.findData("photo"))
+    assert "kind:photo" in panel.full_query("demo")
+    kinds = {panel.model.hit(r).kind for r in range(panel.model.rowCount())}
+    assert kinds <= {"photo"}
+    panel.dated.setChecked(True)
+    assert "captured:[" in panel.full_query("demo")
+    main_window.search_field.setText("(unbalanced")
+    main_window.run_search()
+    assert panel.model.rowCount() == 0 and panel.summary.text()
+
+
+def test_notes_and_tags_from_the_detail_pane(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    item = _id(main_window, "shop-front.jpg")
+    main_window.detail.show_item(main_window.vault, item)
+    main_window.detail.note_edit.setPlainText("Фасад магазина, снято активистами.")
+    main_window.detail.note_save.click()
+    main_window.detail.tags_edit.setText("demo, facade")
+    main_window.detail.tags_save.click()
+    detail = main_window.vault.item_detail(item)
+    assert detail["tags"] == ["demo", "facade"] or sorted(detail["tags"]) == ["demo", "facade"]
+    assert detail["notes"][0]["text"].startswith("Фасад")
+    actions = [e.action for e in main_window.vault.custody_events(item)]
+    assert "note" in actions and "tag" in actions
+    assert main_window.detail.custody_model.rowCount() == len(actions)
+    assert main_window.vault.search("активистами")
+    assert os.environ.get("QT_QPA_PLATFORM") == "offscreen"
