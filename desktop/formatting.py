@@ -7,10 +7,6 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("formatting", text)
-
-
 def size_text(size: int) -> str:
     value = float(size)
     for unit in ("B", "KB", "MB", "GB"):
@@ -49,7 +45,11 @@ def duration_text(seconds: float | None) -> str:
 
 def kind_text(kind: str) -> str:
     names = {
-        "photo": _tr("Photo"), "audio": _tr("Audio"), "video": _tr("Video"),
-        "transcript": _tr("Transcript"), "document": _tr("Document"), "other": _tr("Other"),
+        "photo": QCoreApplication.translate("formatting", "Photo"),
+        "audio": QCoreApplication.translate("formatting", "Audio"),
+        "video": QCoreApplication.translate("formatting", "Video"),
+        "transcript": QCoreApplication.translate("formatting", "Transcript"),
+        "document": QCoreApplication.translate("formatting", "Document"),
+        "other": QCoreApplication.translate("formatting", "Other"),
     }
     return names.get(kind, kind)

@@ -6,12 +6,12 @@ import hashlib
 import json
 from pathlib import Path
 
-import fixtures as fx
 import pytest
-from conftest import PASSPHRASE
 
+import fixtures as fx
 from archive import Vault
 from archive.cli import main
+from conftest import PASSPHRASE
 
 
 @pytest.fixture

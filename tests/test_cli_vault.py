@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
 
 from archive import Vault
 from archive.cli import main
+from conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[1]
 

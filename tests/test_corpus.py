@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from conftest import SHARED_CORPUS, vault_bytes
 
 from archive import Vault
 from archive.intake import FAILED
+from conftest import SHARED_CORPUS, vault_bytes
 
 pytestmark = [
     pytest.mark.corpus,

@@ -13,11 +13,10 @@ import time
 from pathlib import Path
 
 import fixtures as fx
-from conftest import PASSPHRASE
-
 from archive import Vault
 from archive.models import Item
 from archive.packs import PACK_DIR
+from conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[1]
 IMPORTER = """

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import fixtures as fx
-
 from archive import Vault, checkpoint, merkle
 from archive.custody import encode_entry
 

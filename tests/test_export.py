@@ -11,14 +11,14 @@ import subprocess
 from pathlib import Path
 
 import bagit
-import fixtures as fx
 import pytest
-from conftest import PASSPHRASE
 from sqlalchemy import text
 
+import fixtures as fx
 from archive import StrongroomError, Vault
 from archive.cli import main
 from archive.export_check import check_package
+from conftest import PASSPHRASE
 
 
 @pytest.fixture

@@ -9,14 +9,14 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-import fixtures as fx
 import pytest
-from conftest import PASSPHRASE
 from PIL import Image
 from sqlalchemy import select, text
 
+import fixtures as fx
 from archive import Vault
 from archive.intake import DUPLICATE, FAILED, IMPORTED, ImportOptions
+from conftest import PASSPHRASE
 
 
 @pytest.fixture

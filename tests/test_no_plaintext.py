@@ -7,10 +7,9 @@ import tempfile
 from pathlib import Path
 
 import fixtures as fx
-from conftest import vault_bytes
-
 from archive import Vault
 from archive.intake import ImportOptions
+from conftest import vault_bytes
 
 CANARY = "KESTREL-7c1f0b Сафарова"
 

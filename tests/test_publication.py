@@ -7,11 +7,11 @@ import hashlib
 from pathlib import Path
 
 import exifread
-import fixtures as fx
 import pytest
 from PIL import Image
 from pymediainfo import MediaInfo
 
+import fixtures as fx
 from archive import Vault
 from archive.intake import ImportOptions
 

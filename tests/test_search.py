@@ -6,13 +6,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import fixtures as fx
 import pytest
-from conftest import PASSPHRASE, vault_bytes
 
+import fixtures as fx
 from archive import Vault
 from archive.cli import main
 from archive.intake import ImportOptions
+from conftest import PASSPHRASE, vault_bytes
 from search import QueryError
 
 DOCS = {

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, all_files, vault_bytes
 
 from archive import (
     NotAVault,
@@ -23,6 +22,7 @@ from archive import (
     WrongRecoveryKey,
 )
 from archive.header import HEADER_NAME
+from conftest import PASSPHRASE, all_files, vault_bytes
 
 CANARY = "KESTREL-CANARY-7731 Касымова"
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import fixtures as fx
 import pytest
-from conftest import PASSPHRASE
 from sqlalchemy import text
 
+import fixtures as fx
 from archive import Vault
 from archive.cli import main
 from archive.models import Item
 from archive.packs import PACK_DIR, pack_name
+from conftest import PASSPHRASE
 from crypto.chunks import SLOT_BYTES
 
 

@@ -11,10 +11,10 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from conftest import PASSPHRASE  # noqa: E402
 
 from archive import Vault  # noqa: E402
 from archive.demo import build_demo_vault  # noqa: E402
+from conftest import PASSPHRASE  # noqa: E402
 from desktop.controller import AppController  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.settings import Settings  # noqa: E402

@@ -7,9 +7,10 @@ import os
 import time
 from pathlib import Path
 
-from gui_fixtures import *  # noqa: F403
 from PIL import Image
 from PySide6.QtCore import QTimer
+
+from gui_fixtures import *  # noqa: F403
 
 FILES = 240
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_fixtures import *  # noqa: F403
-from gui_fixtures import open_vault
-
 from archive.demo import DEMO_CASE
 from desktop.custody_model import CustodyModel
 from desktop.items_model import ID_ROLE, ItemsModel, ItemsProxy, Scope
 from desktop.search_model import SearchResultsModel
 from desktop.sidebar_model import SidebarModel
 from desktop.thumbnails import ThumbnailStore
+from gui_fixtures import *  # noqa: F403
+from gui_fixtures import open_vault
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, demo_path: Path) -> None:  # type: ignore[no-untyped-def]

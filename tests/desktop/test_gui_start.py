@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_fixtures import *  # noqa: F403
-from gui_fixtures import PASSPHRASE, unlock
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 
 from desktop.create_dialog import CreateVaultDialog
 from desktop.recovery_dialog import RecoveryKeyDialog
+from gui_fixtures import *  # noqa: F403
+from gui_fixtures import PASSPHRASE, unlock
 
 NEW_PASSPHRASE = "quiet river under seven bridges"
 

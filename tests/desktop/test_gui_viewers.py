@@ -8,8 +8,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from gui_fixtures import *  # noqa: F403
 from PySide6.QtMultimedia import QMediaPlayer
+
+from gui_fixtures import *  # noqa: F403
 
 
 def _id(main_window, name: str) -> str:  # type: ignore[no-untyped-def]
