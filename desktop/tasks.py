@@ -1,16 +1,21 @@
-"""Long work off the UI thread: a plain function run on a QThreadPool, its progress, result and
-error sent back by signal. Workers never touch a widget."""
+"""Long work off the UI thread: a plain function run on a QThreadPool; its progress, partial
+results, result and error reach the UI thread as signals. Workers never touch a widget, and never
+emit a signal themselves: they put messages in their task's outbox, and the runner, on the UI
+thread, hands them on. (Emitting from pool threads by the thousand upset the bindings' reference
+counting under load.)"""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
+POLL_MS = 15
 
 
 class TaskSignals(QObject):
@@ -21,7 +26,8 @@ class TaskSignals(QObject):
 
 
 class Task(QRunnable):
-    """Runs ``work(task)``; the work reports through :meth:`report` and polls :meth:`cancelled`."""
+    """Runs ``work(task)``; the work reports through :meth:`report` and :meth:`send`, and polls
+    :meth:`cancelled`."""
 
     def __init__(self, work: Callable[[Task], Any]) -> None:
         super().__init__()
@@ -29,13 +35,14 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self._work = work
         self._cancel = threading.Event()
+        self._outbox: deque[tuple[str, tuple[Any, ...]]] = deque()
         self.finished = threading.Event()
 
     def report(self, done: int, total: int, message: str) -> None:
-        self.signals.progress.emit(done, total, message)
+        self._outbox.append(("progress", (done, total, message)))
 
     def send(self, piece: object) -> None:
-        self.signals.partial.emit(piece)
+        self._outbox.append(("partial", (piece,)))
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -44,30 +51,40 @@ class Task(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
-        # ``finished`` is set before the result is sent, so a slot that receives it already
-        # sees this task as ended.
+        # ``finished`` is set when the outcome is in the outbox, so a slot that receives it
+        # already sees this task as ended.
         try:
             result = self._work(self)
         except Exception as exc:  # noqa: BLE001 - handed to the UI thread as a message
             log.info("background task ended with %s", type(exc).__name__)
-            self.finished.set()
-            self.signals.failed.emit(exc)
-        except BaseException:
-            self.finished.set()
-            raise
+            self._outbox.append(("failed", (exc,)))
         else:
+            self._outbox.append(("done", (result,)))
+        finally:
             self.finished.set()
-            self.signals.done.emit(result)
+
+    def deliver(self) -> bool:
+        """On the UI thread: emit what the work sent; True once the outcome was emitted."""
+        while self._outbox:
+            kind, args = self._outbox.popleft()
+            getattr(self.signals, kind).emit(*args)
+            if kind in ("done", "failed"):
+                return True
+        return False
 
 
 class TaskRunner(QObject):
-    """Starts tasks and keeps them alive until they end; ``stop_all`` cancels and waits."""
+    """Starts tasks, hands their messages to the UI thread, keeps them alive until they end;
+    ``stop_all`` cancels and waits."""
 
     def __init__(self, threads: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
-        self._running: set[Task] = set()
+        self._running: list[Task] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.deliver)
 
     def start(self, work: Callable[[Task], Any], *,
               done: Callable[[Any], None] | None = None,
@@ -75,27 +92,28 @@ class TaskRunner(QObject):
               progress: Callable[[int, int, str], None] | None = None,
               partial: Callable[[Any], None] | None = None) -> Task:
         task = Task(work)
-        if progress is not None:
-            task.signals.progress.connect(progress)
-        if partial is not None:
-            task.signals.partial.connect(partial)
-        if done is not None:
-            task.signals.done.connect(done)
-        if failed is not None:
-            task.signals.failed.connect(failed)
-        task.signals.done.connect(lambda _r, t=task: self._running.discard(t))
-        task.signals.failed.connect(lambda _e, t=task: self._running.discard(t))
-        self._running.add(task)
+        for signal, slot in ((task.signals.progress, progress), (task.signals.partial, partial),
+                             (task.signals.done, done), (task.signals.failed, failed)):
+            if slot is not None:
+                signal.connect(slot)
+        self._running.append(task)
         self._pool.start(task)
+        self._timer.start()
         return task
+
+    def deliver(self) -> None:
+        for task in list(self._running):
+            if task.deliver():
+                self._running.remove(task)
+        if not self._running:
+            self._timer.stop()
 
     def busy(self) -> bool:
         return any(not t.finished.is_set() for t in self._running)
 
     def stop_all(self, timeout_ms: int = 30000) -> bool:
-        """Cancel every task and wait for them; True when all ended in time."""
+        """Cancel every task and wait for them; True when all ended in time. Their outcomes
+        are still handed on afterwards (slots check whether the vault is still open)."""
         for task in list(self._running):
             task.cancel()
-        ended = self._pool.waitForDone(timeout_ms)
-        self._running = {t for t in self._running if not t.finished.is_set()}
-        return ended
+        return self._pool.waitForDone(timeout_ms)

@@ -23,7 +23,6 @@ QUEUE_LIMIT = 256
 
 class ThumbnailStore(QObject):
     loaded = Signal(str)  # item id
-    _deliver = Signal(str, QImage, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +36,6 @@ class ThumbnailStore(QObject):
         self._lock = threading.Lock()
         self._worker: Task | None = None
         self._generation = 0
-        self._deliver.connect(self._on_deliver)
 
     def set_vault(self, vault: Vault | None) -> None:
         self.clear()
@@ -73,8 +71,12 @@ class ThumbnailStore(QObject):
                     del self._wanted[:-QUEUE_LIMIT]
             start = self._worker is None or self._worker.finished.is_set()
         if start:
-            self._worker = self._runner.start(self._drain, done=lambda _r: self._maybe_restart())
+            self._start_worker()
         return None
+
+    def _start_worker(self) -> None:
+        self._worker = self._runner.start(self._drain, partial=self._on_deliver,
+                                          done=lambda _r: self._maybe_restart())
 
     def placeholder(self, kind: str) -> QPixmap:
         """A pixmap of the thumbnail size with the kind's icon, for items without a thumbnail
@@ -105,7 +107,7 @@ class ThumbnailStore(QObject):
         with self._lock:
             again = bool(self._wanted) and self._vault is not None
         if again:
-            self._worker = self._runner.start(self._drain, done=lambda _r: self._maybe_restart())
+            self._start_worker()
 
     def _drain(self, task: Task) -> None:
         vault = self._vault
@@ -125,9 +127,10 @@ class ThumbnailStore(QObject):
                 if not image.isNull():
                     image = image.scaled(ICON_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                                          Qt.TransformationMode.SmoothTransformation)
-            self._deliver.emit(item_id, image, generation)
+            task.send((item_id, image, generation))
 
-    def _on_deliver(self, item_id: str, image: QImage, generation: int) -> None:
+    def _on_deliver(self, piece: tuple[str, QImage, int]) -> None:
+        item_id, image, generation = piece
         with self._lock:
             if generation != self._generation:
                 return
