@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Import, indexing and verify run Python code on worker threads. Every paint of a list calls
+# into Python many times, and each call waits for the interpreter lock; with the default 5 ms
+# hand-over a busy worker could hold the window still for most of a second.
+GIL_SWITCH_SECONDS = 0.0005
+
 
 class AppController(QObject):
     locked = Signal()
@@ -28,6 +34,7 @@ class AppController(QObject):
 
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
         self.settings = settings
         self.start = StartWindow(settings)
         self.start.unlocked.connect(self.show_main)

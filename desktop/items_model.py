@@ -40,7 +40,7 @@ class Scope:
 
 
 class ItemsModel(QAbstractTableModel):
-    PAGE = 500
+    PAGE = 250
 
     def __init__(self, thumbnails: ThumbnailStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
