@@ -5,55 +5,32 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from .formatting import iso_text
+from .table_model import Index, ReadOnlyTableModel
 
 if TYPE_CHECKING:
     from archive.custody import Event
 
-Index = QModelIndex | QPersistentModelIndex
 SEQ, TIME, ACTION, ACTOR, DETAILS = range(5)
 
 
-class CustodyModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._events: list[Event] = []
-
+class CustodyModel(ReadOnlyTableModel["Event"]):
     def set_events(self, events: list[Event]) -> None:
-        self.beginResetModel()
-        self._events = list(events)
-        self.endResetModel()
+        self.set_rows(events)
 
     def clear(self) -> None:
-        self.set_events([])
+        self.set_rows([])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else DETAILS + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section <= DETAILS:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("#"), self.tr("Time"), self.tr("Action"), self.tr("By"),
-                self.tr("Details"))[section]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+                self.tr("Details"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._events):
+        event = self.row_at(index)
+        if event is None:
             return None
-        event = self._events[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == SEQ:

@@ -6,23 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 
 from .formatting import kind_text, size_text, time_text
+from .table_model import Index, ReadOnlyTableModel
 from .thumbnails import ThumbnailStore
 
 if TYPE_CHECKING:
     from archive import Vault
     from archive.records import ItemSummary
-
-Index = QModelIndex | QPersistentModelIndex
 
 NAME, KIND, CAPTURED, IMPORTED, SIZE, SHA256, TAGS = range(7)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,7 +31,7 @@ class Scope:
     since: datetime | None = None
 
 
-class ItemsModel(QAbstractTableModel):
+class ItemsModel(ReadOnlyTableModel["ItemSummary"]):
     PAGE = 250
 
     def __init__(self, thumbnails: ThumbnailStore, parent: QObject | None = None) -> None:
@@ -47,7 +39,6 @@ class ItemsModel(QAbstractTableModel):
         self._thumbs = thumbnails
         self._vault: Vault | None = None
         self._scope = Scope()
-        self._rows: list[ItemSummary] = []
         self._row_of: dict[str, int] = {}
         self._total = 0
         thumbnails.loaded.connect(self._thumbnail_loaded)
@@ -129,31 +120,15 @@ class ItemsModel(QAbstractTableModel):
         return self._row_of.get(item_id)
 
     # ----------------------------------------------------------------- Qt model
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else TAGS + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section <= TAGS:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("Kind"), self.tr("Captured"), self.tr("Imported"),
-                self.tr("Size"), self.tr("SHA-256"), self.tr("Tags"))[section]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+                self.tr("Size"), self.tr("SHA-256"), self.tr("Tags"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        item = self.row_at(index)
+        if item is None:
             return None
-        item, column = self._rows[index.row()], index.column()
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
         if role == SORT_ROLE:

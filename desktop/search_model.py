@@ -4,58 +4,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from .formatting import duration_text, kind_text
+from .table_model import Index, ReadOnlyTableModel
 
 if TYPE_CHECKING:
     from search import Hit
 
-Index = QModelIndex | QPersistentModelIndex
 TITLE, KIND, TIMECODE, SNIPPET = range(4)
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SearchResultsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._hits: list[Hit] = []
-
+class SearchResultsModel(ReadOnlyTableModel["Hit"]):
     def set_hits(self, hits: list[Hit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
+        self.set_rows(hits)
 
     def clear(self) -> None:
-        self.set_hits([])
+        self.set_rows([])
 
     def hit(self, row: int) -> Hit:
-        return self._hits[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else SNIPPET + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section <= SNIPPET:
-            return None
-        return (self.tr("Item"), self.tr("Kind"), self.tr("At"), self.tr("Match"))[section]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Item"), self.tr("Kind"), self.tr("At"), self.tr("Match"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        hit = self.row_at(index)
+        if hit is None:
             return None
-        hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == TITLE:

@@ -11,17 +11,16 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 
 from .items_model import Scope
+from .table_model import Index
 
 if TYPE_CHECKING:
     from archive import Vault
 
-Index = QModelIndex | QPersistentModelIndex
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
 CASE_ROLE = Qt.ItemDataRole.UserRole + 2
 RECENT_DAYS = 7

@@ -115,27 +115,27 @@
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../custody_model.py" line="44"/>
+        <location filename="../custody_model.py" line="27"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../custody_model.py" line="44"/>
+        <location filename="../custody_model.py" line="27"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../custody_model.py" line="44"/>
+        <location filename="../custody_model.py" line="27"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../custody_model.py" line="44"/>
+        <location filename="../custody_model.py" line="27"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../custody_model.py" line="45"/>
+        <location filename="../custody_model.py" line="28"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -344,37 +344,37 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../items_model.py" line="144"/>
+        <location filename="../items_model.py" line="124"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="144"/>
+        <location filename="../items_model.py" line="124"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="144"/>
+        <location filename="../items_model.py" line="124"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="144"/>
+        <location filename="../items_model.py" line="124"/>
         <source>Imported</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="145"/>
+        <location filename="../items_model.py" line="125"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="145"/>
+        <location filename="../items_model.py" line="125"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="145"/>
+        <location filename="../items_model.py" line="125"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
@@ -605,22 +605,22 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../search_model.py" line="47"/>
+        <location filename="../search_model.py" line="30"/>
         <source>Item</source>
         <translation>Материал</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="47"/>
+        <location filename="../search_model.py" line="30"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="47"/>
+        <location filename="../search_model.py" line="30"/>
         <source>At</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="47"/>
+        <location filename="../search_model.py" line="30"/>
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
@@ -628,42 +628,42 @@
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../sidebar_model.py" line="57"/>
+        <location filename="../sidebar_model.py" line="56"/>
         <source>All items</source>
         <translation>Все материалы</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="58"/>
+        <location filename="../sidebar_model.py" line="57"/>
         <source>Photos</source>
         <translation>Фото</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="59"/>
+        <location filename="../sidebar_model.py" line="58"/>
         <source>Audio</source>
         <translation>Аудио</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="60"/>
+        <location filename="../sidebar_model.py" line="59"/>
         <source>Video</source>
         <translation>Видео</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="61"/>
+        <location filename="../sidebar_model.py" line="60"/>
         <source>Transcripts</source>
         <translation>Расшифровки</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="62"/>
+        <location filename="../sidebar_model.py" line="61"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="63"/>
+        <location filename="../sidebar_model.py" line="62"/>
         <source>Recently imported</source>
         <translation>Недавно принятые</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="69"/>
+        <location filename="../sidebar_model.py" line="68"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
