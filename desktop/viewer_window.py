@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -75,25 +75,38 @@ class ViewerWindow(QWidget):
 
     def _recording(self, vault: Vault, name: str, layout: QVBoxLayout,
                    timecode: float | None) -> None:
-        self.media = MediaView(video=self.kind == "video", parent=self)
-        suffix = PurePath(name).suffix or (".mp4" if self.kind == "video" else ".wav")
-        self.media.load(vault.open_original(self.item_id, purpose="view"), suffix)
+        self.media = self._player(vault, self.item_id, self.kind, name, self)
         transcripts = vault.related_recordings(self.item_id)
         if transcripts:
             _body, cues = vault.item_text(transcripts[0].id)
             if cues:
                 splitter = QSplitter(Qt.Orientation.Vertical, self)
                 splitter.addWidget(self.media)
-                self.cues = CueList(splitter)
-                self.cues.set_cues(cues)
-                self.cues.cue_activated.connect(self.media.seek_seconds)
-                self.media.position_seconds.connect(self.cues.select_at)
-                splitter.addWidget(self.cues)
+                self._show_cues(cues, splitter)
                 layout.addWidget(splitter, 1)
         if self.cues is None:
             layout.addWidget(self.media, 1)
         if timecode is not None:
             self.media.seek_seconds(timecode, play=False)
+
+    @staticmethod
+    def _player(vault: Vault, item_id: str, kind: str, name: str,
+                parent: QWidget) -> MediaView:
+        """A player on a recording, streaming from the vault (a ``view`` custody event)."""
+        media = MediaView(video=kind == "video", parent=parent)
+        suffix = PurePath(name).suffix or (".mp4" if kind == "video" else ".wav")
+        media.load(vault.open_original(item_id, purpose="view"), suffix)
+        return media
+
+    def _show_cues(self, cues: list[dict[str, Any]], splitter: QSplitter) -> CueList:
+        """The cue list, tied both ways to the player when there is one."""
+        self.cues = CueList(splitter)
+        self.cues.set_cues(cues)
+        splitter.addWidget(self.cues)
+        if self.media is not None:
+            self.cues.cue_activated.connect(self.media.seek_seconds)
+            self.media.position_seconds.connect(self.cues.select_at)
+        return self.cues
 
     def _text(self, vault: Vault, layout: QVBoxLayout, terms: list[str],
               timecode: float | None) -> None:
@@ -108,18 +121,12 @@ class ViewerWindow(QWidget):
         recordings = vault.related_recordings(self.item_id)
         if recordings:
             recording = recordings[0]
-            self.media = MediaView(video=recording.kind == "video", parent=splitter)
-            suffix = PurePath(recording.original_name).suffix
-            self.media.load(vault.open_original(recording.id, purpose="view"), suffix)
+            self.media = self._player(vault, recording.id, recording.kind,
+                                      recording.original_name, splitter)
             splitter.addWidget(self.media)
-        self.cues = CueList(splitter)
-        self.cues.set_cues(cues)
-        splitter.addWidget(self.cues)
+        self.cues = self._show_cues(cues, splitter)
         splitter.addWidget(self.text)
         layout.addWidget(splitter, 1)
-        if self.media is not None:
-            self.cues.cue_activated.connect(self.media.seek_seconds)
-            self.media.position_seconds.connect(self.cues.select_at)
         if timecode is not None:
             self.cues.select_at(timecode)
             if self.media is not None:

@@ -831,7 +831,7 @@
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../viewer_window.py" line="103"/>
+        <location filename="../viewer_window.py" line="116"/>
         <source>No text could be read from this item.</source>
         <translation>Из этого материала не удалось извлечь текст.</translation>
     </message>
