@@ -59,7 +59,7 @@ def open_demo(start: StartWindow, path: Path) -> None:
         start.message.setText(QCoreApplication.translate("app", "The demo vault could not be "
                                                          "built: %1").replace("%1", str(exc)))
 
-    start._runner.start(work, done=built, failed=failed)  # noqa: SLF001 - the window's own pool
+    start.run_in_background(work, done=built, failed=failed)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

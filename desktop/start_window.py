@@ -3,7 +3,9 @@ passphrase or the recovery key. Key derivation runs off the UI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -201,3 +203,8 @@ class StartWindow(QWidget):
 
     def is_busy(self) -> bool:
         return self._runner.busy()
+
+    def run_in_background(self, work: Callable[[Task], Any], done: Callable[[Any], None],
+                          failed: Callable[[BaseException], None]) -> Task:
+        """Run work on this window's pool (used to build the demo vault before unlocking)."""
+        return self._runner.start(work, done=done, failed=failed)

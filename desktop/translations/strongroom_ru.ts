@@ -671,69 +671,69 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../start_window.py" line="49"/>
+        <location filename="../start_window.py" line="51"/>
         <source>Recent vaults</source>
         <translation>Недавние хранилища</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="53"/>
+        <location filename="../start_window.py" line="55"/>
         <source>Create a new vault…</source>
         <translation>Создать хранилище…</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="55"/>
+        <location filename="../start_window.py" line="57"/>
         <source>Open another vault…</source>
         <translation>Открыть другое хранилище…</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="61"/>
-        <location filename="../start_window.py" line="73"/>
+        <location filename="../start_window.py" line="63"/>
+        <location filename="../start_window.py" line="75"/>
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="63"/>
-        <location filename="../start_window.py" line="112"/>
+        <location filename="../start_window.py" line="65"/>
+        <location filename="../start_window.py" line="114"/>
         <source>Choose a vault on the left.</source>
         <translation>Выберите хранилище слева.</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="70"/>
+        <location filename="../start_window.py" line="72"/>
         <source>Use the recovery key instead</source>
         <translation>Использовать ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="79"/>
+        <location filename="../start_window.py" line="81"/>
         <source>Deriving the key…</source>
         <translation>Вычисляется ключ…</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="113"/>
+        <location filename="../start_window.py" line="115"/>
         <source>%1 is not a Strongroom vault.</source>
         <translation>%1 — не хранилище Strongroom.</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="130"/>
+        <location filename="../start_window.py" line="132"/>
         <source>Open a vault folder</source>
         <translation>Открыть папку хранилища</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="148"/>
+        <location filename="../start_window.py" line="150"/>
         <source>Recovery key (groups of four letters and digits)</source>
         <translation>Ключ восстановления (группы из четырёх букв и цифр)</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="149"/>
+        <location filename="../start_window.py" line="151"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="194"/>
+        <location filename="../start_window.py" line="196"/>
         <source>Wrong passphrase. Nothing was changed; try again.</source>
         <translation>Неверная парольная фраза. Ничего не изменено; попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="198"/>
+        <location filename="../start_window.py" line="200"/>
         <source>The vault could not be opened.</source>
         <translation>Не удалось открыть хранилище.</translation>
     </message>
