@@ -27,7 +27,7 @@ from crypto import kdf  # noqa: E402
 from desktop.controller import AppController  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
 
-PASSPHRASE = "benchmark passphrase, not a secret"
+PASSPHRASE = "benchmark passphrase, not a secret"  # noqa: S105 - a throwaway vault
 
 
 def rss_mib() -> float:
