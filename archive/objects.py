@@ -32,7 +32,8 @@ from .slotmap import Extent, SlotMap, merge
 
 log = logging.getLogger(__name__)
 
-BLOCK_CHUNKS = 16  # read and write 1 MiB at a time
+BLOCK_CHUNKS = 4  # chunks read, sealed and written at a time (256 KiB: small buffers)
+HASH_ASIDE_FROM = 16 * 1024 * 1024  # streams at least this large are hashed on a helper thread
 _UNSYNCED_PACKS = 8  # filled packs of one write that may wait for their fsync
 Progress = Callable[[int, int, str], None]
 CancelFlag = Callable[[], bool]
@@ -72,7 +73,34 @@ def _read_full(src: BinaryIO, size: int) -> bytes:
     return b"".join(parts) if len(parts) != 1 else parts[0]
 
 
+def _read_chunks(src: BinaryIO, count: int) -> list[bytes]:
+    """Up to ``count`` chunks of plaintext; only the last may be short (and none is empty).
+    Chunk-sized reads keep every buffer small: no large allocations to fault in and copy."""
+    chunks = []
+    for _ in range(count):
+        chunk = _read_full(src, CHUNK_BYTES)
+        if chunk:
+            chunks.append(chunk)
+        if len(chunk) < CHUNK_BYTES:
+            break
+    return chunks
+
+
+class _Placement:
+    """Where one write has put its chunks so far: extents, packs touched in place, and the new
+    packs it is making (only this write appends to them, so that needs no lock)."""
+
+    def __init__(self) -> None:
+        self.extents: list[Extent] = []
+        self.touched: set[int] = set()
+        self.current: NewPack | None = None  # the new pack being appended to
+        self.filled: list[NewPack] = []  # new packs full or done, not yet finished
+
+
 class ObjectStore:
+    """Writers run concurrently: the lock guards only the slot map and the pack numbers, while
+    sealing, hashing, writing and making new packs happen outside it."""
+
     def __init__(self, packs: PackFiles, slots: SlotMap, sessions: sessionmaker[Session]) -> None:
         self._packs = packs
         self._slots = slots
@@ -80,7 +108,7 @@ class ObjectStore:
         self._write_lock = threading.Lock()
         self._info_cache: dict[str, ObjectInfo] = {}
         self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sr-hash")
-        self._filled: list[NewPack] = []  # packs of the running write, filled, not yet synced
+        self._making: set[int] = set()  # numbers of new packs being made by running writes
         self._unsynced: set[int] = set()
 
     # ------------------------------------------------------------------ writing
@@ -98,19 +126,25 @@ class ObjectStore:
         :meth:`attach` in the caller's transaction, or give them back with :meth:`release`.
         With ``sync=False`` the caller must call :meth:`flush` before that transaction commits
         (several objects then share one fsync)."""
-        with self._write_lock:
-            result, touched = self._put(src, extra_digests, size_hint, progress, cancel)
-            if sync:
-                self._packs.sync(touched)
-            else:
+        result, touched = self._put(src, extra_digests, size_hint, progress, cancel)
+        if sync:
+            self._packs.sync(touched)
+        else:
+            with self._write_lock:
                 self._unsynced |= touched
-            return result
+        return result
 
     def flush(self) -> None:
-        """fsync every pack written with ``sync=False`` since the last flush."""
+        """fsync every pack written with ``sync=False`` since the last flush. The writes it
+        covers are complete, so the fsync runs outside the write lock and other writers go on."""
         with self._write_lock:
-            self._packs.sync(self._unsynced)
-            self._unsynced = set()
+            numbers, self._unsynced = self._unsynced, set()
+        try:
+            self._packs.sync(numbers)
+        except BaseException:
+            with self._write_lock:
+                self._unsynced |= numbers
+            raise
 
     def _put(
         self,
@@ -124,39 +158,40 @@ class ObjectStore:
         key = aead.random_key()
         hashers = [hashlib.sha256()] + [hashlib.new(name) for name in extra_digests]
 
-        def update(data: bytes) -> None:
+        def update(chunks: list[bytes]) -> None:
             for h in hashers:
-                h.update(data)
+                for chunk in chunks:
+                    h.update(chunk)
 
-        extents: list[Extent] = []
-        touched: set[int] = set()
-        new_pack: NewPack | None = None
-        self._filled = []
+        # A large stream is hashed on the helper thread while this one seals; a small one is
+        # hashed here (writers running side by side would otherwise queue on the one helper).
+        hash_aside = size_hint >= HASH_ASIDE_FROM
+        place = _Placement()
         pending: list[Future[None]] = []
         size = 0
         index = 0
         try:
-            block = _read_full(src, CHUNK_BYTES * BLOCK_CHUNKS)
+            block = _read_chunks(src, BLOCK_CHUNKS)
             while True:
                 if cancel is not None and cancel():
                     raise Cancelled()
-                at_end = len(block) < CHUNK_BYTES * BLOCK_CHUNKS
+                at_end = len(block) < BLOCK_CHUNKS or len(block[-1]) < CHUNK_BYTES
                 # Read ahead one block to know whether this one holds the last chunk.
-                following = b"" if at_end else _read_full(src, CHUNK_BYTES * BLOCK_CHUNKS)
+                following = [] if at_end else _read_chunks(src, BLOCK_CHUNKS)
                 final_block = not following
-                if block:
+                if block and hash_aside:
                     pending.append(self._hasher.submit(update, block))
-                n = chunk_count(len(block)) if final_block else len(block) // CHUNK_BYTES
-                sealed = b"".join(
-                    seal_chunk(
-                        key, object_id, index + i, final_block and i == n - 1,
-                        block[i * CHUNK_BYTES : (i + 1) * CHUNK_BYTES],
-                    )
+                elif block:
+                    update(block)
+                n = chunk_count(sum(map(len, block))) if final_block else len(block)
+                sealed = [
+                    seal_chunk(key, object_id, index + i, final_block and i == n - 1,
+                               block[i] if i < len(block) else b"")
                     for i in range(n)
-                )
-                new_pack = self._write(sealed, n, extents, touched, new_pack)
+                ]
+                self._write(sealed, place)
                 index += n
-                size += len(block)
+                size += sum(map(len, block))
                 if progress is not None:
                     progress(size, max(size_hint, size), "")
                 while len(pending) > 2:
@@ -166,88 +201,87 @@ class ObjectStore:
                 block = following
             for fut in pending:
                 fut.result()
-            if new_pack is not None:
-                self._filled.append(new_pack)
-                new_pack = None
-            self._seal_filled(extents, keep=0)
+            if place.current is not None:
+                place.filled.append(place.current)
+                place.current = None
+            self._finish_packs(place, keep=0)
         except BaseException:
             for fut in pending:
                 fut.cancel()
-            unfinished = self._filled + ([new_pack] if new_pack is not None else [])
+            unfinished = place.filled + ([place.current] if place.current is not None else [])
             for pack in unfinished:
                 pack.abandon()
             lost = {pack.number for pack in unfinished}
-            self._filled = []
-            self._slots.release(e for e in extents if e.pack not in lost)
+            with self._write_lock:
+                self._making -= lost
+                self._slots.release(e for e in place.extents if e.pack not in lost)
             raise
         digests = {name: h.hexdigest() for name, h in zip(extra_digests, hashers[1:], strict=True)}
         log.debug("stored object %s in %d chunks", object_id.hex(), index)
         result = PutResult(object_id.hex(), size, hashers[0].hexdigest(), key,
-                           tuple(merge(extents)), digests)
-        return result, touched
+                           tuple(merge(place.extents)), digests)
+        return result, place.touched
 
-    def _write(
-        self,
-        sealed: bytes,
-        count: int,
-        extents: list[Extent],
-        touched: set[int],
-        new_pack: NewPack | None,
-    ) -> NewPack | None:
-        offset = 0
-        if new_pack is None:
-            for ext in self._slots.take(count):
-                length = ext.slot_count * SLOT_BYTES
-                self._packs.write_slots(ext.pack, ext.first_slot, sealed[offset : offset + length])
-                offset += length
-                touched.add(ext.pack)
-                extents.append(ext)
-                count -= ext.slot_count
-        while count > 0:
-            if new_pack is None or new_pack.full:
-                if new_pack is not None:
-                    self._filled.append(new_pack)
-                    self._seal_filled(extents, keep=_UNSYNCED_PACKS)
-                new_pack = NewPack(self._packs, self._next_pack_number(new_pack))
-            room = min(count, self._packs.slots_per_pack - new_pack.next_slot)
-            length = room * SLOT_BYTES
-            extents.append(Extent(new_pack.number, new_pack.next_slot, room))
-            new_pack.append(sealed[offset : offset + length])
-            offset += length
-            count -= room
-        return new_pack
+    def _write(self, sealed: list[bytes], place: _Placement) -> None:
+        """Write sealed chunks (one slot each) into free slots, then into new packs."""
+        done = 0
+        count = len(sealed)
+        if place.current is None:
+            with self._write_lock:
+                taken = self._slots.take(count)
+            for ext in taken:
+                place.extents.append(ext)
+                place.touched.add(ext.pack)
+                self._packs.write_slots(ext.pack, ext.first_slot,
+                                        sealed[done : done + ext.slot_count])
+                done += ext.slot_count
+        while done < count:
+            pack = place.current
+            if pack is None or pack.full:
+                if pack is not None:
+                    place.filled.append(pack)
+                    self._finish_packs(place, keep=_UNSYNCED_PACKS)
+                with self._write_lock:
+                    number = max(self._slots.packs + list(self._making), default=-1) + 1
+                    self._making.add(number)
+                pack = place.current = NewPack(self._packs, number)
+            room = min(count - done, self._packs.slots_per_pack - pack.next_slot)
+            place.extents.append(Extent(pack.number, pack.next_slot, room))
+            pack.append(sealed[done : done + room])
+            done += room
 
-    def _seal_filled(self, extents: list[Extent], keep: int) -> None:
-        """fsync and rename all but the newest ``keep`` packs this write has filled. Syncing each
-        pack the moment it fills would stall on the disk; a few packs later the kernel has
-        usually written it back already, and the number of open files stays bounded."""
-        if len(self._filled) <= keep:
+    def _finish_packs(self, place: _Placement, keep: int) -> None:
+        """Fill, fsync and rename all but the newest ``keep`` packs this write has filled, then
+        offer their free slots to everyone. Syncing each pack the moment it fills would stall
+        on the disk; a few packs later the kernel has usually written it back already, and the
+        number of open files stays bounded."""
+        if len(place.filled) <= keep:
             return
-        done, self._filled = self._filled[: len(self._filled) - keep], self._filled[
-            len(self._filled) - keep :]
+        cut = len(place.filled) - keep
+        done, place.filled = place.filled[:cut], place.filled[cut:]
         for pack in done:
             pack.finish(sync_folder=False)
-            self._slots.add_pack(pack.number)
-            self._slots.mark_used(e for e in extents if e.pack == pack.number)
         fsync_dir(self._packs.folder)
+        with self._write_lock:
+            for pack in done:
+                self._slots.add_pack(pack.number)
+                self._slots.mark_used(e for e in place.extents if e.pack == pack.number)
+                self._making.discard(pack.number)
 
-    def _next_pack_number(self, current: NewPack | None) -> int:
-        known = self._slots.packs + [p.number for p in self._filled]
-        if current is not None:
-            known.append(current.number)
-        return max(known, default=-1) + 1
+    @staticmethod
+    def rows(result: PutResult) -> tuple[dict[str, object], list[dict[str, object]]]:
+        """The catalog rows that claim a written object: its ``objects`` row and its extents
+        (for callers that insert many at once)."""
+        obj = {"id": result.object_id, "size": result.size, "data_key": result.data_key,
+               "created_at": datetime.now(UTC).replace(tzinfo=None)}
+        extents = [{"object_id": result.object_id, "seq": i, "pack": e.pack,
+                    "first_slot": e.first_slot, "slot_count": e.slot_count}
+                   for i, e in enumerate(result.extents)]
+        return obj, extents
 
     def attach(self, session: Session, result: PutResult) -> StoredObject:
-        row = StoredObject(
-            id=result.object_id,
-            size=result.size,
-            data_key=result.data_key,
-            created_at=datetime.now(UTC).replace(tzinfo=None),
-            extents=[
-                ObjectExtent(seq=i, pack=e.pack, first_slot=e.first_slot, slot_count=e.slot_count)
-                for i, e in enumerate(result.extents)
-            ],
-        )
+        obj, extents = self.rows(result)
+        row = StoredObject(**obj, extents=[ObjectExtent(**e) for e in extents])
         session.add(row)
         return row
 
