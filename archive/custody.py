@@ -13,9 +13,9 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from crypto import signing
@@ -139,6 +139,7 @@ class Recorder:
         self._leaves: list[bytes] = []
         self._frontier = log._frontier.copy()
         self.events: list[Event] = []
+        self._rows: list[dict[str, Any]] = []  # inserted together by seal()
 
     def record(self, action: str, *, item: str | None = None, sha256: str | None = None,
                size: int | None = None, details: dict[str, Any] | None = None) -> Event:
@@ -153,8 +154,8 @@ class Recorder:
             "salt": base64.b64encode(os.urandom(16)).decode(),
         }
         entry = encode_entry(fields)
-        self._session.add(CustodyEvent(seq=seq, occurred_at=moment, action=action,
-                                       item_id=item, entry=entry))
+        self._rows.append({"seq": seq, "occurred_at": moment, "action": action,
+                           "item_id": item, "entry": entry})
         leaf = merkle.leaf_hash(entry)
         self._leaves.append(leaf)
         self._frontier.append(leaf)
@@ -163,8 +164,12 @@ class Recorder:
         return event
 
     def seal(self) -> None:
+        """Insert the events and the signed checkpoint that covers them; called once, last
+        thing before the commit."""
         if not self._leaves:
             return
+        self._session.execute(insert(cast(Table, CustodyEvent.__table__)), self._rows)
+        self._rows = []
         size = self._frontier.size
         root = self._frontier.root()
         self._session.add(Checkpoint(tree_size=size, root_hash=root,

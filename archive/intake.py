@@ -11,6 +11,7 @@ import io
 import logging
 import os
 import socket
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,12 +20,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from .errors import Cancelled, StrongroomError
 from .extract import Extracted, extract
-from .models import Case, Intake, Item, ItemTag, ItemText
+from .models import (
+    Case,
+    Intake,
+    Item,
+    ItemTag,
+    ItemText,
+    ObjectExtent,
+    StoredObject,
+    item_cases,
+)
 from .objects import PutResult
 from .sniff import sniff
 from .walk import Found, walk
@@ -104,19 +114,56 @@ class _Prepared:
         return [self.original] + ([self.thumb] if self.thumb is not None else [])
 
 
+_ITEM_COLUMNS = frozenset(column.name for column in Item.__table__.columns)
+# Parents before children, for the foreign keys.
+_TABLES: tuple[Any, ...] = (StoredObject, ObjectExtent, Item, item_cases, ItemTag, ItemText,
+                            Intake)
+
+
+class _Pending:
+    """One transaction's new rows, inserted table by table in a few statements (far cheaper
+    than a unit of work per file), and what it knows about the hashes it has seen."""
+
+    def __init__(self, tx: Transaction, batch: Sequence[_Prepared]) -> None:
+        self.tx = tx
+        hashes = [prepared.original.sha256 for prepared in batch]
+        self.known: dict[str, str] = {
+            sha256: item_id for sha256, item_id in tx.session.execute(
+                select(Item.sha256, Item.id).where(Item.sha256.in_(hashes)))}
+        self.rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in _TABLES}
+        self._case: Case | None = None
+        self._case_known = False
+
+    def case(self, importer: Importer) -> Case | None:
+        if not self._case_known:
+            self._case, self._case_known = importer._case(self.tx.session), True  # noqa: SLF001
+        return self._case
+
+    def insert(self) -> None:
+        for table, rows in self.rows.items():
+            if rows:
+                target = table if isinstance(table, Table) else table.__table__
+                self.tx.session.execute(insert(target), rows)
+                rows.clear()
+
+
 class Importer:
     """Files are prepared (read, hashed and sealed, metadata and thumbnail extracted) on a small
-    pool while the calling thread commits them one by one, in order."""
+    pool while the calling thread commits them in order, several to a transaction."""
 
     PREPARE_WORKERS = 2
-    IN_FLIGHT = 8
-    BATCH = 8
+    BATCH = 16  # files per transaction: one round of fsyncs and one signed checkpoint
+    IN_FLIGHT = 2 * BATCH  # the pool keeps working while a batch is gathered and committed
+    GATHER_SECONDS = 0.25  # how long a batch may wait for files still being prepared
 
     def __init__(self, vault: Vault, options: ImportOptions) -> None:
         self.vault = vault
         self.options = options
         self.store = vault.objects
         self.host = socket.gethostname()
+        # Hashes already in the vault, so a known file skips extraction. Filled by run(); the
+        # commit decides in its own transaction, so a stale answer here only costs time.
+        self._known_hashes: set[str] = set()
 
     def run(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
             cancel: Callable[[], bool] | None = None,
@@ -125,19 +172,24 @@ class Importer:
         arrive from inside ``progress``, which runs on the same thread that adds them."""
         report = report if report is not None else ImportReport()
         found = list(walk([Path(p) for p in paths], exclude=self.vault.path))
+        with self.vault.sessions() as session:
+            self._known_hashes = set(session.scalars(select(Item.sha256)))
         total = len(found)
         window: deque[tuple[Found, Future[_Prepared | FileResult] | None]] = deque()
         queue = iter(found)
         with ThreadPoolExecutor(self.PREPARE_WORKERS, thread_name_prefix="sr-intake") as pool:
+
+            def refill() -> None:
+                while len(window) < self.IN_FLIGHT and not report.cancelled:
+                    entry = next(queue, None)
+                    if entry is None:
+                        return
+                    job = None if entry.problem else pool.submit(self.prepare, entry.path, cancel)
+                    window.append((entry, job))
+
             try:
                 while True:
-                    while len(window) < self.IN_FLIGHT and not report.cancelled:
-                        entry = next(queue, None)
-                        if entry is None:
-                            break
-                        job = None if entry.problem else pool.submit(self.prepare, entry.path,
-                                                                     cancel)
-                        window.append((entry, job))
+                    refill()
                     if not window:
                         break
                     entry, job = window.popleft()
@@ -159,15 +211,7 @@ class Importer:
                     if isinstance(prepared, FileResult):
                         report.results.append(prepared)
                         continue
-                    # Files whose preparation is already done share one transaction (and so
-                    # one round of fsyncs and one signed checkpoint).
-                    batch = [prepared]
-                    while window and len(batch) < self.BATCH:
-                        ready = self._ready(window[0][1])
-                        if ready is None:
-                            break
-                        window.popleft()
-                        batch.append(ready)
+                    batch = self._gather(prepared, window, refill, cancel)
                     if cancel is not None and cancel():
                         report.cancelled = True
                         for prepared_file in batch:
@@ -183,13 +227,29 @@ class Importer:
             progress(len(report.results), total, "")
         return report
 
-    @staticmethod
-    def _ready(job: Future[_Prepared | FileResult] | None) -> _Prepared | None:
-        """The prepared file of a job that has finished well, without waiting."""
-        if job is None or not job.done() or job.exception() is not None:
-            return None
-        result = job.result()
-        return result if isinstance(result, _Prepared) else None
+    def _gather(self, first: _Prepared,
+                window: deque[tuple[Found, Future[_Prepared | FileResult] | None]],
+                refill: Callable[[], None],
+                cancel: Callable[[], bool] | None) -> list[_Prepared]:
+        """The files that follow ``first`` and are, or within a short wait become, prepared
+        well: committed together, they share one round of fsyncs and one signed checkpoint.
+        Anything else (a failure, a cancellation) ends the batch and is handled in order."""
+        batch = [first]
+        deadline = time.monotonic() + self.GATHER_SECONDS
+        while window and len(batch) < self.BATCH and not (cancel is not None and cancel()):
+            job = window[0][1]
+            if job is None:
+                break
+            try:
+                result = job.result(timeout=max(0.0, deadline - time.monotonic()))
+            except Exception:  # noqa: BLE001 - timed out, or its failure is handled in order
+                break
+            if not isinstance(result, _Prepared):
+                break
+            window.popleft()
+            batch.append(result)
+            refill()
+        return batch
 
     def _discard(self, job: Future[_Prepared | FileResult] | None) -> None:
         if job is None or job.cancel():
@@ -234,7 +294,7 @@ class Importer:
                     original.size != before.st_size):
                 self._release(puts)
                 return FileResult(path, FAILED, reason="the file changed while it was being read")
-            if self._find_by_hash(original.sha256) is not None:
+            if original.sha256 in self._known_hashes:
                 return _Prepared(path, before, sniffed.kind, sniffed.format, original, None, None)
             if isinstance(source, io.BytesIO):
                 data = source.getbuffer()
@@ -267,8 +327,10 @@ class Importer:
         results: list[FileResult] = []
         try:
             with self.vault.transaction(self.options.actor) as tx:
+                pending = _Pending(tx, batch)
                 for prepared in batch:
-                    results.append(self._commit_in(tx, prepared))
+                    results.append(self._commit_in(pending, prepared))
+                pending.insert()
         except BaseException:
             if release_on_failure:
                 for prepared in batch:
@@ -278,19 +340,20 @@ class Importer:
             if result.status != IMPORTED:  # its bytes were already in the vault
                 self._release(prepared.puts)
             else:
+                self._known_hashes.add(prepared.original.sha256)
                 log.info("imported item %s", result.item_id)
         return results
 
-    def _commit_in(self, tx: Transaction, prepared: _Prepared) -> FileResult:
-        existing = tx.session.scalar(
-            select(Item.id).where(Item.sha256 == prepared.original.sha256))
+    def _commit_in(self, pending: _Pending, prepared: _Prepared) -> FileResult:
+        existing = pending.known.get(prepared.original.sha256)
         if existing is not None:
-            return self._intake_again(tx, prepared.path, prepared.stat, existing)
+            pending.insert()  # the item may be one of this batch's, still waiting to be inserted
+            return self._intake_again(pending.tx, prepared.path, prepared.stat, existing)
         if prepared.found is None:  # it was there when prepared, so it must be there now
             raise StrongroomError("the catalog changed during the import; run it again")
         item_id = os.urandom(16).hex()
-        self._record(tx, prepared.path, prepared.stat, prepared.kind, prepared.fmt,
-                     prepared.original, prepared.thumb, prepared.found, item_id)
+        self._record(pending, prepared, item_id)
+        pending.known[prepared.original.sha256] = item_id
         return FileResult(prepared.path, IMPORTED, item_id=item_id,
                           problems=tuple(prepared.found.problems))
 
@@ -299,17 +362,14 @@ class Importer:
             self.store.release(put.extents)
         puts.clear()
 
-    def _find_by_hash(self, sha256: str) -> str | None:
-        with self.vault.sessions() as session:
-            return session.scalar(select(Item.id).where(Item.sha256 == sha256))
-
-    def _intake_row(self, path: Path, st: os.stat_result, item_id: str, actor: str) -> Intake:
-        return Intake(
-            item_id=item_id, source_path=str(path.resolve()), original_name=path.name,
-            size=st.st_size, modified_at=_stamp(st.st_mtime), changed_at=_stamp(st.st_ctime),
-            accessed_at=_stamp(st.st_atime), imported_at=_utc_now(), imported_by=actor,
-            host=self.host,
-        )
+    def _intake_values(self, path: Path, st: os.stat_result, item_id: str,
+                       actor: str) -> dict[str, Any]:
+        return {
+            "item_id": item_id, "source_path": str(path.resolve()), "original_name": path.name,
+            "size": st.st_size, "modified_at": _stamp(st.st_mtime),
+            "changed_at": _stamp(st.st_ctime), "accessed_at": _stamp(st.st_atime),
+            "imported_at": _utc_now(), "imported_by": actor, "host": self.host,
+        }
 
     def _case(self, session: Session) -> Case | None:
         if not self.options.case:
@@ -318,29 +378,40 @@ class Importer:
         if case is None:
             case = Case(name=self.options.case, description="", created_at=_utc_now())
             session.add(case)
+            session.flush()
         return case
 
-    def _record(self, tx: Transaction, path: Path, st: os.stat_result, kind: str, fmt: str,
-                original: PutResult, thumb: PutResult | None, found: Extracted,
-                item_id: str) -> None:
-        session = tx.session
-        original_row = self.store.attach(session, original)
-        thumb_row = self.store.attach(session, thumb) if thumb is not None else None
-        case = self._case(session)
-        item = Item(
-            id=item_id, original=original_row, thumbnail=thumb_row, sha256=original.sha256,
+    def _record(self, pending: _Pending, prepared: _Prepared, item_id: str) -> None:
+        """The rows and custody events of one new item, inserted with the rest of the batch."""
+        tx, original, thumb, found = pending.tx, prepared.original, prepared.thumb, prepared.found
+        assert found is not None  # noqa: S101 - checked by the caller
+        path, st, kind, fmt = prepared.path, prepared.stat, prepared.kind, prepared.fmt
+        for put in prepared.puts:
+            obj, extents = self.store.rows(put)
+            pending.rows[StoredObject].append(obj)
+            pending.rows[ObjectExtent].extend(extents)
+        unknown = found.fields.keys() - _ITEM_COLUMNS
+        if unknown:
+            raise StrongroomError(f"a reader returned unknown fields: {sorted(unknown)}")
+        item = dict.fromkeys(_ITEM_COLUMNS)
+        item.update(
+            id=item_id, object_id=original.object_id,
+            thumbnail_id=thumb.object_id if thumb is not None else None, sha256=original.sha256,
             md5=original.digests.get("md5"), sha1=original.digests.get("sha1"),
             size=original.size, kind=kind, format=fmt, original_name=path.name,
             imported_at=_utc_now(), imported_by=tx.actor, meta=found.meta,
-            problems=found.problems, index_rev=1, **found.fields,
-        )
+            problems=found.problems, captured_is_utc=False, index_rev=1)
+        item.update(found.fields)
+        pending.rows[Item].append(item)
+        case = pending.case(self)
         if case is not None:
-            item.cases.append(case)
-        item.tags = [ItemTag(name=t) for t in sorted(set(self.options.tags))]
+            pending.rows[item_cases].append({"item_id": item_id, "case_id": case.id})
+        pending.rows[ItemTag].extend({"item_id": item_id, "name": t}
+                                     for t in sorted(set(self.options.tags)))
         if found.text is not None:
-            item.text = ItemText(body=found.text, encoding=found.encoding, cues=found.cues)
-        session.add(item)
-        session.add(self._intake_row(path, st, item_id, tx.actor))
+            pending.rows[ItemText].append({"item_id": item_id, "body": found.text,
+                                           "encoding": found.encoding, "cues": found.cues})
+        pending.rows[Intake].append(self._intake_values(path, st, item_id, tx.actor))
         details: dict[str, Any] = {"original_name": path.name, "kind": kind, "format": fmt,
                                    "modified_at": _stamp(st.st_mtime).isoformat() + "Z"}
         details.update({k: v for k, v in original.digests.items()})
@@ -372,7 +443,7 @@ class Importer:
         new_tags = sorted(set(self.options.tags) - {t.name for t in item.tags})
         adds_case = case is not None and case not in item.cases
         if not same_place:
-            session.add(self._intake_row(path, st, item_id, tx.actor))
+            session.add(Intake(**self._intake_values(path, st, item_id, tx.actor)))
             tx.custody.record("intake-again", item=item_id, sha256=item.sha256, size=item.size,
                               details={"original_name": path.name,
                                        "modified_at": _stamp(st.st_mtime).isoformat() + "Z"})

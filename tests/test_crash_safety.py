@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 IMPORTER = """
 import sys
 sys.path.insert(0, {root!r})
-from archive import Vault
+from archive import Vault, intake
 from crypto import kdf
+intake.Importer.BATCH = 4  # small transactions: more commits for a kill to land between
 vault = Vault.open({vault!r})
 vault.unlock({passphrase!r})
 print("unlocked", flush=True)

@@ -260,7 +260,10 @@ def test_unreadable_file(small_vault: Vault, tmp_path: Path) -> None:
 
 def test_cancel_stops_commits_and_keeps_what_is_done(small_vault: Vault,
                                                      tmp_path: Path) -> None:
-    for i in range(12):
+    from archive.intake import Importer
+
+    count = 3 * Importer.BATCH  # files are committed a batch at a time
+    for i in range(count):
         fx.jpeg(tmp_path / f"p{i}.jpg", seed=i)
     stop = []
 
@@ -270,7 +273,7 @@ def test_cancel_stops_commits_and_keeps_what_is_done(small_vault: Vault,
 
     report = small_vault.import_paths([tmp_path], progress=progress, cancel=lambda: bool(stop))
     imported = report.count(IMPORTED)
-    assert report.cancelled and 2 <= imported < 12
+    assert report.cancelled and 2 <= imported < count
     assert len(small_vault.items()) == imported  # nothing committed after the cancel
     assert small_vault.check_custody() == []
     # Files prepared but not committed gave their slots back.
