@@ -12,6 +12,7 @@ import io
 import logging
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,8 +33,9 @@ from .slotmap import Extent, SlotMap, merge
 
 log = logging.getLogger(__name__)
 
-BLOCK_CHUNKS = 4  # chunks read, sealed and written at a time (256 KiB: small buffers)
-HASH_ASIDE_FROM = 16 * 1024 * 1024  # streams at least this large are hashed on a helper thread
+BLOCK_CHUNKS = 16  # chunks read, sealed and written at a time (1 MiB, in 64 KiB buffers)
+ASIDE_FROM = 16 * 1024 * 1024  # streams at least this large are hashed and sealed on a helper
+AHEAD_BLOCKS = 3  # blocks the helper may be ahead of the writes
 _UNSYNCED_PACKS = 8  # filled packs of one write that may wait for their fsync
 Progress = Callable[[int, int, str], None]
 CancelFlag = Callable[[], bool]
@@ -145,6 +147,10 @@ class ObjectStore:
             with self._write_lock:
                 self._unsynced |= numbers
             raise
+        with self._write_lock:
+            full = [number for number in numbers if self._slots.is_full(number)]
+        for number in full:  # no free slot left: no write will come back to it soon
+            self._packs.forget_cached(number)
 
     def _put(
         self,
@@ -158,16 +164,21 @@ class ObjectStore:
         key = aead.random_key()
         hashers = [hashlib.sha256()] + [hashlib.new(name) for name in extra_digests]
 
-        def update(chunks: list[bytes]) -> None:
+        def process(block: list[bytes], first: int, final: bool) -> list[bytes]:
+            """Hash one block and seal its chunks (a final block gets at least one chunk)."""
             for h in hashers:
-                for chunk in chunks:
+                for chunk in block:
                     h.update(chunk)
+            n = chunk_count(sum(map(len, block))) if final else len(block)
+            return [seal_chunk(key, object_id, first + i, final and i == n - 1,
+                               block[i] if i < len(block) else b"") for i in range(n)]
 
-        # A large stream is hashed on the helper thread while this one seals; a small one is
-        # hashed here (writers running side by side would otherwise queue on the one helper).
-        hash_aside = size_hint >= HASH_ASIDE_FROM
+        # A large stream is hashed and sealed on the helper thread while this one reads and
+        # writes; a small one is done here (writers running side by side would otherwise
+        # queue on the one helper). Blocks go to the helper in order, so hashing stays in order.
+        aside = size_hint >= ASIDE_FROM
         place = _Placement()
-        pending: list[Future[None]] = []
+        pending: deque[Future[list[bytes]]] = deque()
         size = 0
         index = 0
         try:
@@ -179,28 +190,19 @@ class ObjectStore:
                 # Read ahead one block to know whether this one holds the last chunk.
                 following = [] if at_end else _read_chunks(src, BLOCK_CHUNKS)
                 final_block = not following
-                if block and hash_aside:
-                    pending.append(self._hasher.submit(update, block))
-                elif block:
-                    update(block)
-                n = chunk_count(sum(map(len, block))) if final_block else len(block)
-                sealed = [
-                    seal_chunk(key, object_id, index + i, final_block and i == n - 1,
-                               block[i] if i < len(block) else b"")
-                    for i in range(n)
-                ]
-                self._write(sealed, place)
-                index += n
+                if aside:
+                    pending.append(self._hasher.submit(process, block, index, final_block))
+                else:
+                    self._write(process(block, index, final_block), place)
+                index += len(block)
                 size += sum(map(len, block))
+                while len(pending) > (0 if final_block else AHEAD_BLOCKS):
+                    self._write(pending.popleft().result(), place)
                 if progress is not None:
                     progress(size, max(size_hint, size), "")
-                while len(pending) > 2:
-                    pending.pop(0).result()
                 if final_block:
                     break
                 block = following
-            for fut in pending:
-                fut.result()
             if place.current is not None:
                 place.filled.append(place.current)
                 place.current = None
@@ -217,7 +219,7 @@ class ObjectStore:
                 self._slots.release(e for e in place.extents if e.pack not in lost)
             raise
         digests = {name: h.hexdigest() for name, h in zip(extra_digests, hashers[1:], strict=True)}
-        log.debug("stored object %s in %d chunks", object_id.hex(), index)
+        log.debug("stored object %s in %d chunks", object_id.hex(), chunk_count(size))
         result = PutResult(object_id.hex(), size, hashers[0].hexdigest(), key,
                            tuple(merge(place.extents)), digests)
         return result, place.touched

@@ -48,6 +48,15 @@ def write_all(fd: int, buffers: Sequence[bytes], offset: int | None = None) -> N
             views[0] = views[0][written:]
 
 
+def drop_cache(fd: int) -> None:
+    """Ask the system to drop a synced file's pages from its cache. A large import writes far
+    more than will be read back soon; keeping it cached only pushes out everything else (and
+    makes later writes wait for memory)."""
+    if hasattr(os, "posix_fadvise"):
+        with contextlib.suppress(OSError):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+
+
 def pack_name(number: int) -> str:
     return f"{number:08d}.pack"
 
@@ -111,6 +120,10 @@ class PackFiles:
         for number in sorted(numbers):
             os.fsync(self._fd(number))
 
+    def forget_cached(self, number: int) -> None:
+        """Let the system drop a synced pack's pages from its cache (see :func:`drop_cache`)."""
+        drop_cache(self._fd(number))
+
     def close(self) -> None:
         with self._lock:
             for fd in self._fds.values():
@@ -152,8 +165,11 @@ class NewPack:
     def finish(self, sync_folder: bool = True) -> None:
         """Fill, fsync, close and rename into place. A writer that makes several packs in a row
         passes ``sync_folder=False`` and syncs the folder once after the last one."""
+        full = self.full  # nothing left to fill: no write will come back to this pack soon
         self.fill()
         os.fsync(self._fd)
+        if full:
+            drop_cache(self._fd)
         os.close(self._fd)
         os.replace(self._tmp, self.packs.folder / pack_name(self.number))
         if sync_folder:

@@ -43,6 +43,10 @@ class SlotMap:
             used[ext.first_slot : ext.first_slot + ext.slot_count] = bytes(ext.slot_count)
             self._cursor[ext.pack] = min(self._cursor[ext.pack], ext.first_slot)
 
+    def is_full(self, number: int) -> bool:
+        used = self._used.get(number)
+        return used is not None and used.find(_FREE) < 0
+
     def used_count(self) -> int:
         return sum(used.count(_USED) for used in self._used.values())
 
