@@ -13,8 +13,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-import nacl.utils
-
+from crypto import aead
 from crypto.chunks import SLOT_BYTES
 
 from .fsio import PRIVATE_FILE, fsync_dir, make_private_dir
@@ -27,10 +26,8 @@ _IOV_MAX = 1024  # buffers one gathering write may take (POSIX minimum on Linux)
 
 
 def random_fill(size: int) -> bytes:
-    """Bytes no one can tell from ciphertext: libsodium's randombytes_buf_deterministic
-    (a ChaCha20 keystream) from a fresh 32-byte seed of OS randomness, used once and dropped.
-    Twice as fast as reading the OS generator on the machines measured, and packs are large."""
-    return nacl.utils.randombytes_deterministic(size, nacl.utils.random(32))
+    """Bytes no one can tell from ciphertext (see :func:`crypto.aead.random_stream`)."""
+    return aead.random_stream(size)
 
 
 def write_all(fd: int, buffers: Sequence[bytes], offset: int | None = None) -> None:

@@ -107,3 +107,18 @@ def test_sealed_signing_seed_and_pem_round_trip() -> None:
         signing.verify(signer.public_key, b"checkpoinT", sig)
     with pytest.raises(AuthenticationFailed):
         signing.open_signing_seed(aead.random_key(), sealed)
+
+
+@pytest.mark.parametrize("size", [0, 1, aead.TAG_BYTES, aead.TAG_BYTES + 1, 65536, 65600, 200_000])
+def test_random_stream_is_fresh_and_unpatterned(size: int) -> None:
+    """Pack fill must look like ciphertext: exact length, never repeated, incompressible."""
+    import zlib
+
+    first, second = aead.random_stream(size), aead.random_stream(size)
+    assert len(first) == len(second) == size
+    if size >= 16:
+        assert first != second
+        assert first[:16] != second[:16]  # a fresh key and nonce every time, not a shared stream
+    if size >= 4096:
+        assert len(zlib.compress(first, 9)) > size * 0.99
+        assert first.count(0) < size / 128  # about 1/256 of the bytes, not runs of zeros
