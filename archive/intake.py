@@ -278,8 +278,10 @@ class Importer:
                     # A small file is read once: the very bytes that are hashed and sealed are
                     # the ones the readers see. A large one is read back from the vault.
                     source: BinaryIO = handle
+                    content = b""
                     if before.st_size <= IN_MEMORY_LIMIT:
-                        source = io.BytesIO(handle.read(IN_MEMORY_LIMIT + 1))
+                        content = handle.read(IN_MEMORY_LIMIT + 1)
+                        source = io.BytesIO(content)  # shares the bytes: no copy
                     sniffed = sniff(source, path.name)
                     source.seek(0)
                     original = self.store.put_stream(
@@ -296,9 +298,8 @@ class Importer:
                 return FileResult(path, FAILED, reason="the file changed while it was being read")
             if original.sha256 in self._known_hashes:
                 return _Prepared(path, before, sniffed.kind, sniffed.format, original, None, None)
-            if isinstance(source, io.BytesIO):
-                data = source.getbuffer()
-                found = extract(sniffed.kind, sniffed.format, lambda: io.BytesIO(data))
+            if content:
+                found = extract(sniffed.kind, sniffed.format, lambda: io.BytesIO(content))
             else:
                 found = extract(sniffed.kind, sniffed.format, lambda: io.BufferedReader(
                     self.store.reader_for(original), 1 << 16))
