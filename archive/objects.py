@@ -112,6 +112,10 @@ class ObjectStore:
         self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sr-hash")
         self._making: set[int] = set()  # numbers of new packs being made by running writes
         self._unsynced: set[int] = set()
+        # While writes keep using up free slots, the next pack is made (filled, synced, put in
+        # place) on this thread ahead of need, so writers seldom stop to make one themselves.
+        self._maker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sr-pack")
+        self._making_ahead: Future[None] | None = None
 
     # ------------------------------------------------------------------ writing
     def put_stream(
@@ -231,6 +235,8 @@ class ObjectStore:
         if place.current is None:
             with self._write_lock:
                 taken = self._slots.take(count)
+                if taken:
+                    self._make_pack_ahead()
             for ext in taken:
                 place.extents.append(ext)
                 place.touched.add(ext.pack)
@@ -244,13 +250,49 @@ class ObjectStore:
                     place.filled.append(pack)
                     self._finish_packs(place, keep=_UNSYNCED_PACKS)
                 with self._write_lock:
-                    number = max(self._slots.packs + list(self._making), default=-1) + 1
-                    self._making.add(number)
+                    number = self._new_pack_number()
                 pack = place.current = NewPack(self._packs, number)
             room = min(count - done, self._packs.slots_per_pack - pack.next_slot)
             place.extents.append(Extent(pack.number, pack.next_slot, room))
             pack.append(sealed[done : done + room])
             done += room
+
+    def _new_pack_number(self) -> int:
+        """Reserve the next pack number (with the write lock held)."""
+        number = max(self._slots.packs + list(self._making), default=-1) + 1
+        self._making.add(number)
+        return number
+
+    def _make_pack_ahead(self) -> None:
+        """With the write lock held, after a write took free slots: start making the next pack
+        if less than half a pack of free slots is left and none is being made already."""
+        if self._slots.free_count >= self._packs.slots_per_pack // 2:
+            return
+        if self._making_ahead is not None and not self._making_ahead.done():
+            return
+        self._making_ahead = self._maker.submit(self._make_pack, self._new_pack_number())
+
+    def _make_pack(self, number: int) -> None:
+        pack = None
+        try:
+            pack = NewPack(self._packs, number)
+            pack.finish()
+        except Exception as exc:  # noqa: BLE001 - writers then make packs themselves
+            if pack is not None:
+                pack.abandon()
+            with self._write_lock:
+                self._making.discard(number)
+            log.warning("could not make a pack ahead of need: %s", type(exc).__name__)
+            return
+        with self._write_lock:
+            self._slots.add_pack(number)
+            self._making.discard(number)
+
+    def wait_for_packs(self) -> None:
+        """Wait until the pack being made ahead of need, if any, is in place."""
+        ahead = self._making_ahead
+        if ahead is not None:
+            ahead.result()
 
     def _finish_packs(self, place: _Placement, keep: int) -> None:
         """Fill, fsync and rename all but the newest ``keep`` packs this write has filled, then
@@ -405,6 +447,7 @@ class ObjectStore:
 
     def close(self) -> None:
         self._info_cache.clear()
+        self._maker.shutdown(wait=True)
         self._hasher.shutdown(wait=True)
         self._packs.close()
 

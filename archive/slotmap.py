@@ -21,10 +21,17 @@ class SlotMap:
         self.slots_per_pack = slots_per_pack
         self._used: dict[int, bytearray] = {}
         self._cursor: dict[int, int] = {}
+        self._free = 0
 
     def add_pack(self, number: int) -> None:
-        self._used.setdefault(number, bytearray(self.slots_per_pack))
-        self._cursor.setdefault(number, 0)
+        if number not in self._used:
+            self._used[number] = bytearray(self.slots_per_pack)
+            self._cursor[number] = 0
+            self._free += self.slots_per_pack
+
+    @property
+    def free_count(self) -> int:
+        return self._free
 
     @property
     def packs(self) -> list[int]:
@@ -33,14 +40,18 @@ class SlotMap:
     def mark_used(self, extents: Iterable[Extent]) -> None:
         for ext in extents:
             used = self._used[ext.pack]
-            used[ext.first_slot : ext.first_slot + ext.slot_count] = b"\x01" * ext.slot_count
+            end = ext.first_slot + ext.slot_count
+            self._free -= used.count(_FREE, ext.first_slot, end)
+            used[ext.first_slot : end] = b"\x01" * ext.slot_count
 
     def release(self, extents: Iterable[Extent]) -> None:
         for ext in extents:
             used = self._used.get(ext.pack)
             if used is None:
                 continue
-            used[ext.first_slot : ext.first_slot + ext.slot_count] = bytes(ext.slot_count)
+            end = ext.first_slot + ext.slot_count
+            self._free += used.count(_USED, ext.first_slot, end)
+            used[ext.first_slot : end] = bytes(ext.slot_count)
             self._cursor[ext.pack] = min(self._cursor[ext.pack], ext.first_slot)
 
     def is_full(self, number: int) -> bool:
@@ -65,6 +76,7 @@ class SlotMap:
                     end = len(used)
                 count = min(end - start, wanted)
                 used[start : start + count] = b"\x01" * count
+                self._free -= count
                 taken.append(Extent(number, start, count))
                 wanted -= count
                 pos = start + count

@@ -111,13 +111,34 @@ def test_concurrent_writers_never_share_a_slot(small_vault: Vault) -> None:
     claimed = [(e.pack, e.first_slot + i) for r in results for e in r.extents
                for i in range(e.slot_count)]
     assert len(claimed) == len(set(claimed))
-    assert store._slots.used_count() == len(claimed)  # noqa: SLF001
+    store.wait_for_packs()
+    slots = store._slots  # noqa: SLF001
+    assert slots.used_count() == len(claimed)
+    assert slots.free_count == len(slots.packs) * slots.slots_per_pack - len(claimed)
     for data, result in zip(payloads, results, strict=True):
         assert result.sha256 == hashlib.sha256(data).hexdigest()
         assert store.open_reader(result.object_id).read() == data
     folder = small_vault.path / PACK_DIR
     assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
     assert {p.stat().st_size for p in folder.iterdir()} == {64 * SLOT_BYTES}
+
+
+def test_next_pack_is_made_ahead_while_writes_use_up_free_slots(small_vault: Vault) -> None:
+    """Writes that take free slots leave the next pack to a helper once less than half a pack
+    is free: complete, in place and free, before anyone has to stop and make one."""
+    store = small_vault.objects
+    slots = store._slots  # noqa: SLF001
+    store.put_bytes(os.urandom(CHUNK_BYTES))  # the first pack, made by the write itself
+    assert len(slots.packs) == 1
+    while slots.free_count >= slots.slots_per_pack // 2:
+        store.put_bytes(os.urandom(4 * CHUNK_BYTES))
+    store.put_bytes(os.urandom(CHUNK_BYTES))  # takes a free slot: the helper starts
+    store.wait_for_packs()
+    assert len(slots.packs) == 2
+    assert slots.free_count >= slots.slots_per_pack
+    folder = small_vault.path / PACK_DIR
+    assert sorted(p.name for p in folder.iterdir()) == [pack_name(0), pack_name(1)]
+    assert (folder / pack_name(1)).stat().st_size == 64 * SLOT_BYTES
 
 
 # ---------------------------------------------------------------------- tampering
