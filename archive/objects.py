@@ -237,8 +237,8 @@ class ObjectStore:
                 taken = self._slots.take(count)
                 if taken:
                     self._make_pack_ahead()
+            place.extents += taken  # first, so a failed write gives back every one of them
             for ext in taken:
-                place.extents.append(ext)
                 place.touched.add(ext.pack)
                 self._packs.write_slots(ext.pack, ext.first_slot,
                                         sealed[done : done + ext.slot_count])

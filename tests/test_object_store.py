@@ -141,6 +141,32 @@ def test_next_pack_is_made_ahead_while_writes_use_up_free_slots(small_vault: Vau
     assert (folder / pack_name(1)).stat().st_size == 64 * SLOT_BYTES
 
 
+def test_failed_write_gives_back_every_slot_it_took(small_vault: Vault,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write that fails half-way (a disk error) must leave the slot map as it found it."""
+    store = small_vault.objects
+    slots = store._slots  # noqa: SLF001
+    puts = [store.put_bytes(os.urandom(n * CHUNK_BYTES)) for n in (3, 1, 3, 1, 3, 1)]
+    for gone in puts[::2]:  # three separate runs of free slots
+        with small_vault.sessions.begin() as session:
+            freed = store.delete(session, gone.object_id)
+        store.release(freed)
+    before = (slots.used_count(), slots.free_count)
+    calls = []
+    real = store._packs.write_slots  # noqa: SLF001
+
+    def fails_on_the_second(number: int, first_slot: int, data: list[bytes]) -> None:
+        calls.append(first_slot)
+        if len(calls) == 2:
+            raise OSError(5, "Input/output error")
+        real(number, first_slot, data)
+
+    monkeypatch.setattr(store._packs, "write_slots", fails_on_the_second)  # noqa: SLF001
+    with pytest.raises(OSError, match="Input/output"):
+        store.put_stream(io.BytesIO(os.urandom(40 * CHUNK_BYTES)), sync=False)
+    assert (slots.used_count(), slots.free_count) == before
+
+
 # ---------------------------------------------------------------------- tampering
 def _slot_offset(vault: Vault, oid: str, chunk: int) -> tuple[Path, int]:
     info = vault.objects.info(oid)
