@@ -109,6 +109,7 @@ class ObjectStore:
         self._sessions = sessions
         self._write_lock = threading.Lock()
         self._info_cache: dict[str, ObjectInfo] = {}
+        # One worker, always: a stream's blocks must be hashed in the order they come.
         self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sr-hash")
         self._making: set[int] = set()  # numbers of new packs being made by running writes
         self._unsynced: set[int] = set()
@@ -179,7 +180,8 @@ class ObjectStore:
 
         # A large stream is hashed and sealed on the helper thread while this one reads and
         # writes; a small one is done here (writers running side by side would otherwise
-        # queue on the one helper). Blocks go to the helper in order, so hashing stays in order.
+        # queue on the one helper). A stream of unknown size moves to the helper once it has
+        # proved large. Blocks go to the helper in order, so hashing stays in order.
         aside = size_hint >= ASIDE_FROM
         place = _Placement()
         pending: deque[Future[list[bytes]]] = deque()
@@ -194,6 +196,7 @@ class ObjectStore:
                 # Read ahead one block to know whether this one holds the last chunk.
                 following = [] if at_end else _read_chunks(src, BLOCK_CHUNKS)
                 final_block = not following
+                aside = aside or size >= ASIDE_FROM
                 if aside:
                     pending.append(self._hasher.submit(process, block, index, final_block))
                 else:
