@@ -152,9 +152,9 @@ class Importer:
     pool while the calling thread commits them in order, several to a transaction."""
 
     PREPARE_WORKERS = 2
-    BATCH = 16  # files per transaction: one round of fsyncs and one signed checkpoint
+    BATCH = 32  # files per transaction: one round of fsyncs and one signed checkpoint
     IN_FLIGHT = 2 * BATCH  # the pool keeps working while a batch is gathered and committed
-    GATHER_SECONDS = 0.25  # how long a batch may wait for files still being prepared
+    GATHER_SECONDS = 0.5  # how long a batch may wait for files still being prepared
 
     def __init__(self, vault: Vault, options: ImportOptions) -> None:
         self.vault = vault
