@@ -100,7 +100,8 @@ def compare(label: str, work: Path, source: Path, size: int, files: int, rounds:
     c, i = statistics.median(copies), statistics.median(imports)
     print(f"{label}: {files} file(s), {size / 2**20:.0f} MiB, median of {rounds}")
     print(f"  copy + sync   {c:7.2f} s  {mib_s(size, c)}  {files / c:8.1f} files/s")
-    print(f"  import        {i:7.2f} s  {mib_s(size, i)}  {files / i:8.1f} files/s")
+    print(f"  import        {i:7.2f} s  {mib_s(size, i)}  {files / i:8.1f} files/s   "
+          f"(per round: {', '.join(f'{files / t:.1f}' for t in imports)})")
     print(f"  ratio import/copy throughput: {c / i:.2f}   "
           f"(per round: {', '.join(f'{a / b:.2f}' for a, b in zip(copies, imports, strict=True))})")
     # The copy's own time swings with the page cache and disk state it meets; the fastest copy
