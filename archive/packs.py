@@ -1,4 +1,4 @@
-"""Pack files: fixed-size files of equal slots, filled with random bytes when they are made.
+"""Pack files: fixed-size files of equal slots, filled with decoy slots when they are made.
 
 A disk reader sees only how many packs there are. Which slots hold which object, and which are
 free, is known only to the encrypted catalog.
@@ -13,21 +13,14 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from crypto import aead
-from crypto.chunks import SLOT_BYTES
+from crypto.chunks import SLOT_BYTES, decoy_slot
 
 from .fsio import PRIVATE_FILE, fsync_dir, make_private_dir
 
 PACK_DIR = "packs"
 _PACK_NAME = re.compile(r"^(\d{8})\.pack$")
-_FILL_BLOCK = 1 << 16  # small buffers: large ones cost more to allocate than to fill
-_FILL_BATCH = 16  # blocks per write
+_FILL_BATCH = 16  # decoy slots per write (small buffers: large ones cost more to allocate)
 _IOV_MAX = 1024  # buffers one gathering write may take (POSIX minimum on Linux)
-
-
-def random_fill(size: int) -> bytes:
-    """Bytes no one can tell from ciphertext (see :func:`crypto.aead.random_stream`)."""
-    return aead.random_stream(size)
 
 
 def write_all(fd: int, buffers: Sequence[bytes], offset: int | None = None) -> None:
@@ -130,7 +123,7 @@ class PackFiles:
 
 
 class NewPack:
-    """A pack being made: slots are appended in order, the rest is filled with random bytes on
+    """A pack being made: slots are appended in order, the rest is filled with decoy slots on
     :meth:`finish`, then the file is synced and renamed into place."""
 
     def __init__(self, packs: PackFiles, number: int) -> None:
@@ -149,14 +142,12 @@ class NewPack:
         self.next_slot += len(slots)
 
     def fill(self) -> None:
-        """Fill the unused remainder with random bytes (no sync yet)."""
-        remaining = self.packs.pack_bytes - self.next_slot * SLOT_BYTES
+        """Fill the unused remainder with decoy slots (no sync yet)."""
+        remaining = self.packs.slots_per_pack - self.next_slot
         while remaining > 0:
-            blocks: list[bytes] = []
-            while remaining > 0 and len(blocks) < _FILL_BATCH:
-                blocks.append(random_fill(min(_FILL_BLOCK, remaining)))
-                remaining -= len(blocks[-1])
-            write_all(self._fd, blocks)
+            count = min(_FILL_BATCH, remaining)
+            write_all(self._fd, [decoy_slot() for _ in range(count)])
+            remaining -= count
         self.next_slot = self.packs.slots_per_pack
 
     def finish(self, sync_folder: bool = True) -> None:

@@ -52,6 +52,15 @@ def seal_chunk(key: bytes, object_id: bytes, index: int, final: bool, plaintext:
     return nonce + sodium.crypto_aead_aegis256_encrypt(plaintext, ad, nonce, key)
 
 
+def decoy_slot() -> bytes:
+    """One slot of free space, made exactly as a sealed chunk is made: a chunk of zeros sealed
+    under a fresh random key and object id that are dropped at once. Nothing tells it from a
+    slot in use (there is no key to find, and the layout is the same), and it costs only the
+    cipher (AEGIS-256, fast where the CPU has AES instructions)."""
+    return seal_chunk(aead.random_key(), nacl.utils.random(OBJECT_ID_BYTES), 0, True,
+                      _ZERO_CHUNK)
+
+
 def open_chunk(
     key: bytes, object_id: bytes, index: int, final: bool, slot: bytes | memoryview, length: int
 ) -> bytes:

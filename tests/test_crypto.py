@@ -109,16 +109,16 @@ def test_sealed_signing_seed_and_pem_round_trip() -> None:
         signing.open_signing_seed(aead.random_key(), sealed)
 
 
-@pytest.mark.parametrize("size", [0, 1, aead.TAG_BYTES, aead.TAG_BYTES + 1, 65536, 65600, 200_000])
-def test_random_stream_is_fresh_and_unpatterned(size: int) -> None:
-    """Pack fill must look like ciphertext: exact length, never repeated, incompressible."""
+def test_decoy_slots_are_fresh_unpatterned_and_shaped_like_sealed_chunks() -> None:
+    """Pack fill must not be told from slots in use: a slot's exact size, never repeated,
+    incompressible, and no key anyone holds (the all-zero key of these tests) opens it."""
     import zlib
 
-    first, second = aead.random_stream(size), aead.random_stream(size)
-    assert len(first) == len(second) == size
-    if size >= 16:
-        assert first != second
-        assert first[:16] != second[:16]  # a fresh key and nonce every time, not a shared stream
-    if size >= 4096:
-        assert len(zlib.compress(first, 9)) > size * 0.99
-        assert first.count(0) < size / 128  # about 1/256 of the bytes, not runs of zeros
+    first, second = chunks.decoy_slot(), chunks.decoy_slot()
+    assert len(first) == len(second) == chunks.SLOT_BYTES
+    assert first[:32] != second[:32]  # a fresh nonce
+    assert first[32:64] != second[32:64]  # and a fresh key: zeros never encrypt alike
+    assert len(zlib.compress(first, 9)) > chunks.SLOT_BYTES * 0.99
+    assert first.count(0) < chunks.SLOT_BYTES / 128  # about 1/256 of the bytes, not zeros
+    with pytest.raises(AuthenticationFailed):
+        chunks.open_chunk(KEY, OID, 0, True, first, 0)
