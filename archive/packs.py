@@ -20,7 +20,7 @@ from .fsio import PRIVATE_FILE, fsync_dir, make_private_dir
 PACK_DIR = "packs"
 _PACK_NAME = re.compile(r"^(\d{8})\.pack$")
 _FILL_BATCH = 16  # decoy slots per write (small buffers: large ones cost more to allocate)
-_IOV_MAX = 1024  # buffers one gathering write may take (POSIX minimum on Linux)
+_IOV_MAX = 1024  # buffers one gathering write may take (IOV_MAX on Linux and macOS)
 
 
 def write_all(fd: int, buffers: Sequence[bytes], offset: int | None = None) -> None:
