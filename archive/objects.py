@@ -34,8 +34,8 @@ from .slotmap import Extent, SlotMap, merge
 log = logging.getLogger(__name__)
 
 BLOCK_CHUNKS = 16  # chunks read, sealed and written at a time (1 MiB, in 64 KiB buffers)
-ASIDE_FROM = 16 * 1024 * 1024  # streams at least this large are hashed and sealed on a helper
-AHEAD_BLOCKS = 3  # blocks the helper may be ahead of the writes
+ASIDE_FROM = 16 * 1024 * 1024  # streams at least this large are hashed on the helper thread
+AHEAD_BLOCKS = 3  # blocks the writer may be ahead of the hashing
 _UNSYNCED_PACKS = 8  # filled packs of one write that may wait for their fsync
 Progress = Callable[[int, int, str], None]
 CancelFlag = Callable[[], bool]
@@ -169,22 +169,24 @@ class ObjectStore:
         key = aead.random_key()
         hashers = [hashlib.sha256()] + [hashlib.new(name) for name in extra_digests]
 
-        def process(block: list[bytes], first: int, final: bool) -> list[bytes]:
-            """Hash one block and seal its chunks (a final block gets at least one chunk)."""
+        def digest(block: list[bytes]) -> None:
             for h in hashers:
                 for chunk in block:
                     h.update(chunk)
+
+        def seal(block: list[bytes], first: int, final: bool) -> list[bytes]:
+            """Seal one block's chunks (a final block gets at least one chunk)."""
             n = chunk_count(sum(map(len, block))) if final else len(block)
             return [seal_chunk(key, object_id, first + i, final and i == n - 1,
                                block[i] if i < len(block) else b"") for i in range(n)]
 
-        # A large stream is hashed and sealed on the helper thread while this one reads and
-        # writes; a small one is done here (writers running side by side would otherwise
-        # queue on the one helper). A stream of unknown size moves to the helper once it has
-        # proved large. Blocks go to the helper in order, so hashing stays in order.
+        # A large stream is hashed on the helper thread while this one reads, seals and writes
+        # (the two sides cost about the same); a small one is hashed here (writers running side
+        # by side would otherwise queue on the one helper). A stream of unknown size moves to
+        # the helper once it has proved large. Blocks go to the helper in order.
         aside = size_hint >= ASIDE_FROM
         place = _Placement()
-        pending: deque[Future[list[bytes]]] = deque()
+        pending: deque[Future[None]] = deque()
         size = 0
         index = 0
         try:
@@ -198,13 +200,14 @@ class ObjectStore:
                 final_block = not following
                 aside = aside or size >= ASIDE_FROM
                 if aside:
-                    pending.append(self._hasher.submit(process, block, index, final_block))
+                    pending.append(self._hasher.submit(digest, block))
                 else:
-                    self._write(process(block, index, final_block), place)
+                    digest(block)
+                self._write(seal(block, index, final_block), place)
                 index += len(block)
                 size += sum(map(len, block))
                 while len(pending) > (0 if final_block else AHEAD_BLOCKS):
-                    self._write(pending.popleft().result(), place)
+                    pending.popleft().result()
                 if progress is not None:
                     progress(size, max(size_hint, size), "")
                 if final_block:

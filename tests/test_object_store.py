@@ -38,9 +38,9 @@ def test_round_trip_10_mib_spans_packs(small_vault: Vault) -> None:
 
 
 @pytest.mark.parametrize("hint", [0, 1, 40 * 1024 * 1024])
-def test_large_stream_sealed_aside_keeps_digest_and_order(small_vault: Vault, hint: int) -> None:
-    """Past 16 MiB (or when told the size up front) blocks are hashed and sealed on the helper
-    thread: the digests and the bytes read back must be exactly those of a one-thread write."""
+def test_large_stream_hashed_aside_keeps_digest_and_order(small_vault: Vault, hint: int) -> None:
+    """Past 16 MiB (or when told the size up front) blocks are hashed on the helper thread: the
+    digests and the bytes read back must be exactly those of a one-thread write."""
     data = os.urandom(3 * 1024 * 1024) * 7 + os.urandom(12345)  # about 21 MiB
     result = small_vault.objects.put_stream(io.BytesIO(data), size_hint=hint,
                                             extra_digests=("md5",))
