@@ -95,6 +95,10 @@ def parse_recovery_key(typed: str) -> bytes:
         raise MalformedKey("the recovery key has characters that do not belong in it") from exc
     if len(raw) != RECOVERY_SECRET_BYTES + _RECOVERY_CHECK_BYTES:
         raise MalformedKey("the recovery key has the wrong length")
+    # The last character carries a few unused bits; a decoder ignores them, so a typo there
+    # could slip past the check. Only the one canonical spelling is accepted.
+    if base64.b32encode(raw).decode("ascii").rstrip("=") != cleaned:
+        raise MalformedKey("the recovery key is mistyped (its last character is not possible)")
     secret, check = raw[:RECOVERY_SECRET_BYTES], raw[RECOVERY_SECRET_BYTES:]
     if not hmac.compare_digest(check, _recovery_check(secret)):
         raise MalformedKey("the recovery key is mistyped (its check characters do not match)")
