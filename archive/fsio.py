@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -22,15 +22,30 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+_IOV_MAX = 1024  # buffers one gathering write may take (IOV_MAX on Linux and macOS)
+
+
+def write_all(fd: int, buffers: Sequence[bytes], offset: int | None = None) -> None:
+    """Write ``buffers`` in order with one gathering call where the system allows (at
+    ``offset``, or at the file position), going on after short writes."""
+    views = [memoryview(b) for b in buffers if b]
+    while views:
+        batch = views[:_IOV_MAX]
+        written = os.pwritev(fd, batch, offset) if offset is not None else os.writev(fd, batch)
+        if offset is not None:
+            offset += written
+        while views and written >= len(views[0]):
+            written -= len(views.pop(0))
+        if written:
+            views[0] = views[0][written:]
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file."""
     tmp = path.with_name(f".{path.name}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        write_all(fd, [data])
         os.fsync(fd)
     finally:
         os.close(fd)

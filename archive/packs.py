@@ -15,27 +15,11 @@ from pathlib import Path
 
 from crypto.chunks import SLOT_BYTES, decoy_slot
 
-from .fsio import PRIVATE_FILE, fsync_dir, make_private_dir
+from .fsio import PRIVATE_FILE, fsync_dir, make_private_dir, write_all
 
 PACK_DIR = "packs"
 _PACK_NAME = re.compile(r"^(\d{8})\.pack$")
 _FILL_BATCH = 16  # decoy slots per write (small buffers: large ones cost more to allocate)
-_IOV_MAX = 1024  # buffers one gathering write may take (IOV_MAX on Linux and macOS)
-
-
-def write_all(fd: int, buffers: Sequence[bytes], offset: int | None = None) -> None:
-    """Write ``buffers`` in order with one gathering call where the system allows (at
-    ``offset``, or at the file position), going on after short writes."""
-    views = [memoryview(b) for b in buffers if b]
-    while views:
-        batch = views[:_IOV_MAX]
-        written = os.pwritev(fd, batch, offset) if offset is not None else os.writev(fd, batch)
-        if offset is not None:
-            offset += written
-        while views and written >= len(views[0]):
-            written -= len(views.pop(0))
-        if written:
-            views[0] = views[0][written:]
 
 
 def drop_cache(fd: int) -> None:
@@ -57,7 +41,6 @@ class PackFiles:
     def __init__(self, folder: Path, slots_per_pack: int) -> None:
         self.folder = folder / PACK_DIR
         self.slots_per_pack = slots_per_pack
-        self.pack_bytes = slots_per_pack * SLOT_BYTES
         self._fds: dict[int, int] = {}
         self._lock = threading.Lock()
 
