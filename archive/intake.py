@@ -124,8 +124,10 @@ class _Pending:
     """One transaction's new rows, inserted table by table in a few statements (far cheaper
     than a unit of work per file), and what it knows about the hashes it has seen."""
 
-    def __init__(self, tx: Transaction, batch: Sequence[_Prepared]) -> None:
+    def __init__(self, tx: Transaction, batch: Sequence[_Prepared],
+                 find_case: Callable[[Session], Case | None]) -> None:
         self.tx = tx
+        self._find_case = find_case
         hashes = [prepared.original.sha256 for prepared in batch]
         self.known: dict[str, str] = {
             sha256: item_id for sha256, item_id in tx.session.execute(
@@ -134,9 +136,10 @@ class _Pending:
         self._case: Case | None = None
         self._case_known = False
 
-    def case(self, importer: Importer) -> Case | None:
+    def case(self) -> Case | None:
+        """The import's case, looked up (or made) once, when the first new item needs it."""
         if not self._case_known:
-            self._case, self._case_known = importer._case(self.tx.session), True  # noqa: SLF001
+            self._case, self._case_known = self._find_case(self.tx.session), True
         return self._case
 
     def insert(self) -> None:
@@ -328,7 +331,7 @@ class Importer:
         results: list[FileResult] = []
         try:
             with self.vault.transaction(self.options.actor) as tx:
-                pending = _Pending(tx, batch)
+                pending = _Pending(tx, batch, self._case)
                 for prepared in batch:
                     results.append(self._commit_in(pending, prepared))
                 pending.insert()
@@ -404,7 +407,7 @@ class Importer:
             problems=found.problems, captured_is_utc=False, index_rev=1)
         item.update(found.fields)
         pending.rows[Item].append(item)
-        case = pending.case(self)
+        case = pending.case()
         if case is not None:
             pending.rows[item_cases].append({"item_id": item_id, "case_id": case.id})
         pending.rows[ItemTag].extend({"item_id": item_id, "name": t}
