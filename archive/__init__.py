@@ -4,7 +4,7 @@
 Qt.
 """
 
-from .errors import (
+from archive.errors import (
     Cancelled,
     IntegrityError,
     NotAVault,
@@ -18,8 +18,8 @@ from .errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from .intake import FileResult, ImportOptions, ImportReport
-from .vault import Vault
+from archive.intake.importer import FileResult, ImportOptions, ImportReport
+from archive.vault import Vault
 
 __all__ = [
     "Cancelled",

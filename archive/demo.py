@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from .intake import ImportOptions
-from .vault import Vault
+from archive.intake.importer import ImportOptions
+from archive.vault import Vault
 
 DEMO_PASSPHRASE = "demo vault, not for evidence"  # noqa: S105 - published in the README
 DEMO_CASE = "Demo: basement shop"

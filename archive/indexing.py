@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from archive.catalog.models import IndexFile, Item
+from archive.storage.slotmap import Extent
 from search import Hit, IndexDocument, SearchIndex
 
-from .models import IndexFile, Item
-from .slotmap import Extent
-
 if TYPE_CHECKING:
-    from .vault import Vault
+    from archive.vault import Vault
 
 log = logging.getLogger(__name__)
 REBUILD_BATCH = 500

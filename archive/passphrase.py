@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import StrongroomError
+from archive.errors import StrongroomError
 
 ENV_PASSPHRASE = "STRONGROOM_PASSPHRASE"  # noqa: S105 - a variable name
 ENV_NEW_PASSPHRASE = "STRONGROOM_NEW_PASSPHRASE"  # noqa: S105

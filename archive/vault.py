@@ -17,13 +17,12 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from crypto import kdf, keys, signing
-from crypto.errors import AuthenticationFailed, MalformedKey
-from search import Hit
-
-from . import catalog, checkpoint, merkle, records
-from .custody import CustodyLog, Event, Recorder, check_log, utc_now
-from .errors import (
+from archive.catalog import engine as catalog
+from archive.catalog import records
+from archive.catalog.models import Checkpoint, ObjectExtent, VaultRecord
+from archive.custody import checkpoint, merkle
+from archive.custody.log import CustodyLog, Event, Recorder, check_log, utc_now
+from archive.errors import (
     StrongroomError,
     VaultDamaged,
     VaultExists,
@@ -31,18 +30,20 @@ from .errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from .export import ExportResult, write_bag
-from .fsio import fsync_dir, make_private_dir
-from .header import FORMAT_VERSION, HEADER_NAME, VaultHeader, read_header
-from .indexing import Indexer
-from .intake import Importer, ImportOptions, ImportReport, Progress
-from .lock import VaultLockFile
-from .models import Checkpoint, ObjectExtent, VaultRecord
-from .objects import ObjectReader, ObjectStore
-from .packs import NewPack, PackFiles
-from .publication import PublicationCopy, write_publication
-from .slotmap import Extent, SlotMap
-from .verify import VerifyReport, verify_vault
+from archive.exhibits.package import ExportResult, write_bag
+from archive.exhibits.publication import PublicationCopy, write_publication
+from archive.indexing import Indexer
+from archive.intake.importer import Importer, ImportOptions, ImportReport, Progress
+from archive.storage.fsio import fsync_dir, make_private_dir
+from archive.storage.header import FORMAT_VERSION, HEADER_NAME, VaultHeader, read_header
+from archive.storage.lock import VaultLockFile
+from archive.storage.objects import ObjectReader, ObjectStore
+from archive.storage.packs import NewPack, PackFiles
+from archive.storage.slotmap import Extent, SlotMap
+from archive.verify import VerifyReport, verify_vault
+from crypto import kdf, keys, signing
+from crypto.errors import AuthenticationFailed, MalformedKey
+from search import Hit
 
 log = logging.getLogger(__name__)
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from .errors import Cancelled, IntegrityError, ObjectMissing
-from .models import IndexFile, Item
+from archive.catalog.models import IndexFile, Item
+from archive.errors import Cancelled, IntegrityError, ObjectMissing
 
 if TYPE_CHECKING:
-    from .vault import Vault
+    from archive.vault import Vault
 
 Progress = Callable[[int, int, str], None]
 

@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from archive.header import FORMAT_VERSION
+from archive.storage.header import FORMAT_VERSION
 
 
 def app_version() -> str:

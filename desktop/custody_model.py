@@ -11,7 +11,7 @@ from .formatting import iso_text
 from .table_model import Index, ReadOnlyTableModel
 
 if TYPE_CHECKING:
-    from archive.custody import Event
+    from archive.custody.log import Event
 
 SEQ, TIME, ACTION, ACTOR, DETAILS = range(5)
 

@@ -14,7 +14,7 @@ from .thumbnails import ThumbnailStore
 
 if TYPE_CHECKING:
     from archive import Vault
-    from archive.records import ItemSummary
+    from archive.catalog.records import ItemSummary
 
 NAME, KIND, CAPTURED, IMPORTED, SIZE, SHA256, TAGS = range(7)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

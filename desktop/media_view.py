@@ -21,7 +21,7 @@ from .formatting import duration_text
 from .object_device import ObjectDevice
 
 if TYPE_CHECKING:
-    from archive.objects import ObjectReader
+    from archive.storage.objects import ObjectReader
 
 
 class MediaView(QWidget):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QIODevice, QObject
 
 if TYPE_CHECKING:
-    from archive.objects import ObjectReader
+    from archive.storage.objects import ObjectReader
 
 
 class ObjectDevice(QIODevice):

@@ -9,8 +9,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from archive import catalog
-from archive.models import Base
+from archive.catalog import engine as catalog
+from archive.catalog.models import Base
 
 
 def test_upgrade_head_equals_models(tmp_path: Path) -> None:

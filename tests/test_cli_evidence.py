@@ -10,7 +10,7 @@ import pytest
 
 import fixtures as fx
 from archive import Vault
-from archive.cli import main
+from archive.cli.main import main
 from conftest import PASSPHRASE
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from archive import Vault
-from archive.cli import main
+from archive.cli.main import main
 from conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +80,7 @@ def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.delenv("STRONGROOM_PASSPHRASE", raising=False)
     # No terminal and no passphrase source: a usage error, not a hang.
     result = subprocess.run(
-        [sys.executable, "-m", "archive.cli", "init", str(tmp_path / "v")],
+        [sys.executable, "-m", "archive.cli.main", "init", str(tmp_path / "v")],
         cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
         env={k: v for k, v in os.environ.items() if k != "STRONGROOM_PASSPHRASE"},
     )

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from archive import Vault
-from archive.intake import FAILED
+from archive.intake.importer import FAILED
 from conftest import SHARED_CORPUS, vault_bytes
 
 pytestmark = [

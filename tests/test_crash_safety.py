@@ -14,15 +14,16 @@ from pathlib import Path
 
 import fixtures as fx
 from archive import Vault
-from archive.models import Item
-from archive.packs import PACK_DIR
+from archive.catalog.models import Item
+from archive.storage.packs import PACK_DIR
 from conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[1]
 IMPORTER = """
 import sys
 sys.path.insert(0, {root!r})
-from archive import Vault, intake
+from archive import Vault
+from archive.intake import importer as intake
 from crypto import kdf
 intake.Importer.BATCH = 4  # small transactions: more commits for a kill to land between
 vault = Vault.open({vault!r})

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import fixtures as fx
-from archive import Vault, checkpoint, merkle
-from archive.custody import encode_entry
+from archive import Vault
+from archive.custody import checkpoint, merkle
+from archive.custody.log import encode_entry
 
 
 def test_proofs_verify_against_signed_checkpoints(small_vault: Vault, tmp_path: Path) -> None:
@@ -27,7 +28,7 @@ def test_proofs_verify_against_signed_checkpoints(small_vault: Vault, tmp_path: 
     assert late.size == 8
 
     # Every event proves its place in the latest checkpoint.
-    from archive.models import CustodyEvent
+    from archive.catalog.models import CustodyEvent
     with small_vault.sessions() as session:
         entries = [row.entry for row in session.query(CustodyEvent).order_by(CustodyEvent.seq)]
     for seq, entry in enumerate(entries):
@@ -48,7 +49,7 @@ def test_entries_are_canonical_and_salted(small_vault: Vault, tmp_path: Path) ->
     path = fx.jpeg(tmp_path / "same.jpg")
     small_vault.import_paths([path])
     events = small_vault.custody_events()
-    from archive.models import CustodyEvent
+    from archive.catalog.models import CustodyEvent
     with small_vault.sessions() as session:
         raw = [row.entry for row in session.query(CustodyEvent).order_by(CustodyEvent.seq)]
     import json

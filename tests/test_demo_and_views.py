@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from archive import Vault
+from archive.catalog.records import name_stem
 from archive.demo import DEMO_CASE, build_demo_vault
 from archive.passphrase import strength_level
-from archive.records import name_stem
 from conftest import PASSPHRASE
 
 

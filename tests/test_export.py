@@ -16,8 +16,8 @@ from sqlalchemy import text
 
 import fixtures as fx
 from archive import StrongroomError, Vault
-from archive.cli import main
-from archive.export_check import check_package
+from archive.cli.main import main
+from archive.exhibits.check import check_package
 from conftest import PASSPHRASE
 
 
@@ -31,7 +31,7 @@ def case_vault(small_vault: Vault, tmp_path: Path) -> Vault:
     other = tmp_path / "other"
     other.mkdir()
     fx.jpeg(other / "unrelated.jpg", seed=9)
-    small_vault.import_paths([folder], options=__import__("archive.intake").intake.ImportOptions(
+    small_vault.import_paths([folder], options=__import__("archive.intake.importer").intake.importer.ImportOptions(
         case="Basement case"))
     small_vault.import_paths([other])
     return small_vault
@@ -175,7 +175,7 @@ def test_pdf_report_without_a_unicode_font(case_vault: Vault, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from pypdf import PdfReader
 
-    from archive import report
+    from archive.exhibits import report
     monkeypatch.setattr(report, "unicode_font", lambda: None)
     out = _export(case_vault, tmp_path)
     text = "".join(p.extract_text() or "" for p in PdfReader(str(out / "exhibit-report.pdf")).pages)
@@ -189,8 +189,8 @@ def test_pdf_report_with_cyrillic_case_and_actor(small_vault: Vault, tmp_path: P
                                                  font: str) -> None:
     from pypdf import PdfReader
 
-    from archive import report
-    from archive.intake import ImportOptions
+    from archive.exhibits import report
+    from archive.intake.importer import ImportOptions
     if font == "none":
         monkeypatch.setattr(report, "unicode_font", lambda: None)
     folder = tmp_path / "in"

@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 
 import fixtures as fx
 from archive import Vault
-from archive.intake import DUPLICATE, FAILED, IMPORTED, ImportOptions
+from archive.intake.importer import DUPLICATE, FAILED, IMPORTED, ImportOptions
 from conftest import PASSPHRASE
 
 
@@ -185,7 +185,7 @@ def test_duplicate_is_recorded_not_stored_twice(small_vault: Vault, evidence: di
 
 def _evidence_objects(vault: Vault) -> set[tuple[str, int]]:
     """(object id, size) of every stored object that is not a search index file."""
-    from archive.models import IndexFile, StoredObject
+    from archive.catalog.models import IndexFile, StoredObject
 
     with vault.sessions() as session:
         index = set(session.scalars(select(IndexFile.object_id)))
@@ -203,7 +203,7 @@ def _state(vault: Vault) -> dict[str, tuple[str, bytes]]:
 
 
 def _object_id(vault: Vault, item_id: str) -> str:
-    from archive.models import Item
+    from archive.catalog.models import Item
 
     with vault.sessions() as session:
         item = session.get(Item, item_id)
@@ -260,7 +260,7 @@ def test_unreadable_file(small_vault: Vault, tmp_path: Path) -> None:
 
 def test_cancel_stops_commits_and_keeps_what_is_done(small_vault: Vault,
                                                      tmp_path: Path) -> None:
-    from archive.intake import Importer
+    from archive.intake.importer import Importer
 
     count = 3 * Importer.BATCH  # files are committed a batch at a time
     for i in range(count):
@@ -279,7 +279,7 @@ def test_cancel_stops_commits_and_keeps_what_is_done(small_vault: Vault,
     # Files prepared but not committed gave their slots back.
     from sqlalchemy import func, select
 
-    from archive.models import ObjectExtent
+    from archive.catalog.models import ObjectExtent
     with small_vault.sessions() as session:
         claimed = session.scalar(select(func.sum(ObjectExtent.slot_count)))
     assert small_vault.objects._slots.used_count() == claimed  # noqa: SLF001
@@ -372,8 +372,8 @@ def test_failed_shared_commit_keeps_the_retried_files_slots(small_vault: Vault,
     them and overwrite a committed original)."""
     from sqlalchemy import func
 
-    from archive import intake
-    from archive.models import ObjectExtent
+    from archive.catalog.models import ObjectExtent
+    from archive.intake import importer as intake
 
     paths = [fx.jpeg(tmp_path / f"b{i}.jpg", seed=i) for i in range(4)]
     importer = intake.Importer(small_vault, ImportOptions())

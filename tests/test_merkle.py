@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from archive import merkle
+from archive.custody import merkle
 
 ENTRIES = [bytes.fromhex(h) for h in ("", "00", "10", "2021", "3031", "40414243",
                                       "5051525354555657", "606162636465666768696a6b6c6d6e6f")]

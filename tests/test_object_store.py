@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive import IntegrityError, Vault
-from archive.objects import PutResult
-from archive.packs import PACK_DIR, pack_name
+from archive.storage.objects import PutResult
+from archive.storage.packs import PACK_DIR, pack_name
 from crypto.chunks import CHUNK_BYTES, SLOT_BYTES
 
 SIZES = [0, 1, 65535, 65536, 65537, 3 * 65536 + 17]

@@ -13,7 +13,7 @@ from pymediainfo import MediaInfo
 
 import fixtures as fx
 from archive import Vault
-from archive.intake import ImportOptions
+from archive.intake.importer import ImportOptions
 
 
 @pytest.fixture

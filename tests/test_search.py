@@ -10,8 +10,8 @@ import pytest
 
 import fixtures as fx
 from archive import Vault
-from archive.cli import main
-from archive.intake import ImportOptions
+from archive.cli.main import main
+from archive.intake.importer import ImportOptions
 from conftest import PASSPHRASE, vault_bytes
 from search import QueryError
 
@@ -147,7 +147,7 @@ def test_index_survives_relock_and_is_repaired(vault_path: Path, small_vault: Va
         # unlock finds every catalog item missing from it and indexes them again.
         from sqlalchemy import delete
 
-        from archive.models import IndexFile
+        from archive.catalog.models import IndexFile
         with again.sessions.begin() as session:
             session.execute(delete(IndexFile))
     finally:
@@ -203,7 +203,7 @@ def test_cli_search_json(small_vault: Vault, searchable: dict[str, str], vault_p
 
 def test_rebuilt_index_is_what_is_sealed_and_what_comes_back(
         small_vault: Vault, searchable: dict[str, str], vault_path: Path) -> None:
-    from archive.models import IndexFile
+    from archive.catalog.models import IndexFile
 
     small_vault.add_note(searchable["door.jpg"], "охранник у двери")
     small_vault.rebuild_index()

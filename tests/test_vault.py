@@ -21,7 +21,7 @@ from archive import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from archive.header import HEADER_NAME
+from archive.storage.header import HEADER_NAME
 from conftest import PASSPHRASE, all_files, vault_bytes
 
 CANARY = "KESTREL-CANARY-7731 Касымова"
@@ -133,7 +133,7 @@ def test_tampered_header_refused(vault_path: Path, field: str) -> None:
     if recompute:
         import hashlib as h
 
-        from archive.header import canonical_json
+        from archive.storage.header import canonical_json
         outer["sha256"] = h.sha256(canonical_json(body)).hexdigest()
     raw = json.dumps(outer).encode()
     if field == "syntax":
@@ -153,7 +153,7 @@ def test_hostile_kdf_limits_refused_before_deriving(vault_path: Path) -> None:
     path = vault_path / HEADER_NAME
     outer = json.loads(path.read_bytes())
     outer["body"]["passphrase_slot"]["kdf"]["memlimit"] = 64 * 1024**3
-    from archive.header import canonical_json
+    from archive.storage.header import canonical_json
     outer["sha256"] = hashlib.sha256(canonical_json(outer["body"])).hexdigest()
     path.write_bytes(json.dumps(outer).encode())
     with pytest.raises(VaultDamaged, match="out of range"):

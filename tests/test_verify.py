@@ -10,9 +10,9 @@ from sqlalchemy import text
 
 import fixtures as fx
 from archive import Vault
-from archive.cli import main
-from archive.models import Item
-from archive.packs import PACK_DIR, pack_name
+from archive.catalog.models import Item
+from archive.cli.main import main
+from archive.storage.packs import PACK_DIR, pack_name
 from conftest import PASSPHRASE
 from crypto.chunks import SLOT_BYTES
 

@@ -13,8 +13,8 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from .errors import VaultDamaged
-from .fsio import PRIVATE_FILE
+from archive.errors import VaultDamaged
+from archive.storage.fsio import PRIVATE_FILE
 
 CATALOG_NAME = "catalog.db"
 
@@ -65,7 +65,7 @@ def open_engine(path: Path, key: bytes) -> Engine:
 
 def alembic_config(engine: Engine) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", "archive:migrations")
+    cfg.set_main_option("script_location", "archive.catalog:migrations")
     cfg.attributes["engine"] = engine
     return cfg
 

@@ -21,15 +21,14 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive.catalog.models import ObjectExtent, StoredObject
+from archive.errors import Cancelled, IntegrityError, ObjectMissing
+from archive.storage.fsio import fsync_dir
+from archive.storage.packs import NewPack, PackFiles
+from archive.storage.slotmap import Extent, SlotMap, merge
 from crypto import aead
 from crypto.chunks import CHUNK_BYTES, SLOT_BYTES, chunk_count, open_chunk, seal_chunk
 from crypto.errors import AuthenticationFailed
-
-from .errors import Cancelled, IntegrityError, ObjectMissing
-from .fsio import fsync_dir
-from .models import ObjectExtent, StoredObject
-from .packs import NewPack, PackFiles
-from .slotmap import Extent, SlotMap, merge
 
 log = logging.getLogger(__name__)
 

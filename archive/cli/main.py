@@ -14,11 +14,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from archive import passphrase as pw
+from archive.errors import StrongroomError
+from archive.vault import Vault
 from crypto.errors import CryptoError
-
-from . import passphrase as pw
-from .errors import StrongroomError
-from .vault import Vault
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace], int]
@@ -128,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands() -> list[Callable[[Any], None]]:
-    from . import cli_evidence
+    from archive.cli import evidence as cli_evidence
 
     return [cli_evidence.register, cli_evidence.register_search, cli_evidence.register_verify,
             cli_evidence.register_export]

@@ -23,9 +23,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from .errors import Cancelled, StrongroomError
-from .extract import Extracted, extract
-from .models import (
+from archive.catalog.models import (
     Case,
     Intake,
     Item,
@@ -35,12 +33,14 @@ from .models import (
     StoredObject,
     item_cases,
 )
-from .objects import PutResult
-from .sniff import sniff
-from .walk import Found, walk
+from archive.errors import Cancelled, StrongroomError
+from archive.extract import Extracted, extract
+from archive.intake.sniff import sniff
+from archive.intake.walk import Found, walk
+from archive.storage.objects import PutResult
 
 if TYPE_CHECKING:
-    from .vault import Transaction, Vault
+    from archive.vault import Transaction, Vault
 
 log = logging.getLogger(__name__)
 

@@ -7,11 +7,11 @@ import shutil
 import sys
 from typing import Any
 
-from . import cli
-from .extract.text import format_timecode
-from .intake import DUPLICATE, FAILED, IMPORTED, ImportOptions
-from .progressbar import ProgressBar
-from .records import iso
+from archive.catalog.records import iso
+from archive.cli import main as cli
+from archive.cli.progressbar import ProgressBar
+from archive.extract.text import format_timecode
+from archive.intake.importer import DUPLICATE, FAILED, IMPORTED, ImportOptions
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -289,7 +289,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_export(args: argparse.Namespace) -> int:
-    from .export_check import check_package
+    from archive.exhibits.check import check_package
 
     problems = check_package(args.dir)
     if args.json:

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .errors import Cancelled, StrongroomError
-from .export import _select_items
-from .fsio import staged_folder
+from archive.errors import Cancelled, StrongroomError
+from archive.exhibits.package import _select_items
+from archive.storage.fsio import staged_folder
 
 if TYPE_CHECKING:
-    from .vault import Vault
+    from archive.vault import Vault
 
 Progress = Callable[[int, int, str], None]
 _PHOTO_OUT = {"image/png": ("PNG", ".png"), "image/webp": ("WEBP", ".webp")}
@@ -43,7 +43,7 @@ class PublicationCopy:
 def _photo(src: BinaryIO, fmt: str) -> tuple[bytes, str]:
     from PIL import Image, ImageOps
 
-    from .extract import image  # noqa: F401 - registers the HEIC opener
+    from archive.extract import image  # noqa: F401 - registers the HEIC opener
 
     with Image.open(src) as img:
         upright = ImageOps.exif_transpose(img)  # the picture as it was seen, tags gone

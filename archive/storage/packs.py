@@ -13,9 +13,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from archive.storage.fsio import PRIVATE_FILE, fsync_dir, make_private_dir, write_all
 from crypto.chunks import SLOT_BYTES, decoy_slot
-
-from .fsio import PRIVATE_FILE, fsync_dir, make_private_dir, write_all
 
 PACK_DIR = "packs"
 _PACK_NAME = re.compile(r"^(\d{8})\.pack$")

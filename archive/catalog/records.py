@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from .custody import Event, entry_bytes
-from .errors import StrongroomError
-from .models import Case, CustodyEvent, Item, ItemTag, Note
+from archive.catalog.models import Case, CustodyEvent, Item, ItemTag, Note
+from archive.custody.log import Event, entry_bytes
+from archive.errors import StrongroomError
 
 MIN_PREFIX = 4
 

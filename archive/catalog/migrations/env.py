@@ -3,7 +3,7 @@ on the command line)."""
 
 from alembic import context
 
-from archive.models import Base
+from archive.catalog.models import Base
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:

@@ -34,17 +34,16 @@ import bagit
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from archive.catalog.models import Case, CustodyEvent, Item
+from archive.catalog.records import iso
+from archive.custody import merkle
+from archive.custody.log import entry_bytes
+from archive.errors import Cancelled, StrongroomError
+from archive.storage.fsio import staged_folder
 from crypto import signing
 
-from . import merkle
-from .custody import entry_bytes
-from .errors import Cancelled, StrongroomError
-from .fsio import staged_folder
-from .models import Case, CustodyEvent, Item
-from .records import iso
-
 if TYPE_CHECKING:
-    from .vault import Vault
+    from archive.vault import Vault
 
 Progress = Callable[[int, int, str], None]
 README = """\
@@ -101,7 +100,7 @@ def _select_items(vault: Vault, case: str | None, refs: Sequence[str]) -> list[I
         items = list(session.scalars(query.order_by(Item.captured_at.is_(None),
                                                     Item.captured_at, Item.imported_at)))
         if refs:
-            from .records import resolve_item
+            from archive.catalog.records import resolve_item
 
             wanted = [resolve_item(session, r).id for r in refs]
             by_id = {i.id: i for i in items}
@@ -170,7 +169,7 @@ def write_bag(vault: Vault, out: Path, *, case: str | None = None, refs: Sequenc
 def _write_tag_files(vault: Vault, work: Path, items: list[Item],
                      exhibits: list[tuple[str, str, str]], exported_case: str | None,
                      exporter: str) -> None:
-    from . import checkpoint as cp
+    from archive.custody import checkpoint as cp
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -210,7 +209,7 @@ def _write_tag_files(vault: Vault, work: Path, items: list[Item],
         cp.verifier_key(log.origin, log.public_key()) + "\n", encoding="ascii")
     (work / "README.txt").write_text(README, encoding="utf-8")
 
-    from .report import build
+    from archive.exhibits.report import build
 
     with open(work / "exhibits.csv", encoding="utf-8", newline="") as f:
         table = list(csv.DictReader(f))

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import bagit
 
+from archive.custody import checkpoint as cp
+from archive.custody import merkle
 from crypto import signing
 from crypto.errors import AuthenticationFailed, MalformedKey
-
-from . import checkpoint as cp
-from . import merkle
 
 
 def check_package(path: Path) -> list[str]:

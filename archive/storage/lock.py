@@ -6,8 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import VaultBusy
-from .fsio import PRIVATE_FILE
+from archive.errors import VaultBusy
+from archive.storage.fsio import PRIVATE_FILE
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt

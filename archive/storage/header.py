@@ -15,12 +15,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from archive.errors import NotAVault, UnsupportedFormat, VaultDamaged
+from archive.storage.fsio import atomic_write
 from crypto import aead, chunks
 from crypto.errors import KdfParametersRejected
 from crypto.kdf import KdfParams
-
-from .errors import NotAVault, UnsupportedFormat, VaultDamaged
-from .fsio import atomic_write
 
 HEADER_NAME = "header.json"
 MAGIC = "strongroom-vault"

@@ -18,11 +18,10 @@ from typing import Any, cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from archive.catalog.models import ACTIONS, Checkpoint, CustodyEvent
+from archive.custody import checkpoint as cp
+from archive.custody import merkle
 from crypto import signing
-
-from . import checkpoint as cp
-from . import merkle
-from .models import ACTIONS, Checkpoint, CustodyEvent
 
 ENTRY_VERSION = 1
 

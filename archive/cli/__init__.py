@@ -1,0 +1,1 @@
+"""The ``strongroom`` command: one module per group of commands over a shared bottom module."""
