@@ -8,13 +8,13 @@ import os
 import sys
 from pathlib import Path
 
-from archive.errors import StrongroomError
+from archive.errors import UsageError
 
 ENV_PASSPHRASE = "STRONGROOM_PASSPHRASE"  # noqa: S105 - a variable name
 ENV_NEW_PASSPHRASE = "STRONGROOM_NEW_PASSPHRASE"  # noqa: S105
 
 
-class PassphraseUnavailable(StrongroomError):
+class PassphraseUnavailable(UsageError):
     pass
 
 

@@ -79,5 +79,5 @@ def test_import_failures_exit_1_and_name_the_file(cli_vault: Path, tmp_path: Pat
 
 
 def test_unknown_item_is_a_clear_error(cli_vault: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", str(cli_vault), "deadbeef"]) == 1
+    assert main(["show", str(cli_vault), "deadbeef"]) == 6
     assert "no item 'deadbeef'" in capsys.readouterr().err

@@ -42,13 +42,13 @@ def test_passwd_and_env_passphrase(vault_path: Path, passfile: Path, tmp_path: P
     newfile.write_text("a brand new phrase", encoding="utf-8")
     monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
     assert main(["passwd", str(vault_path), "--new-passphrase-file", str(newfile)]) == 0
-    assert main(["passwd", str(vault_path), "--new-passphrase-file", str(newfile)]) == 1
+    assert main(["passwd", str(vault_path), "--new-passphrase-file", str(newfile)]) == 3
     monkeypatch.setenv("STRONGROOM_PASSPHRASE", "a brand new phrase")
     monkeypatch.setenv("STRONGROOM_NEW_PASSPHRASE", "third phrase")
     assert main(["passwd", str(vault_path)]) == 0
 
 
-def test_wrong_passphrase_exit_1_no_traceback(vault_path: Path, passfile: Path, tmp_path: Path,
+def test_wrong_passphrase_exit_3_no_traceback(vault_path: Path, passfile: Path, tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     main(["init", str(vault_path), "--passphrase-file", str(passfile)])
     capsys.readouterr()
@@ -59,7 +59,7 @@ def test_wrong_passphrase_exit_1_no_traceback(vault_path: Path, passfile: Path, 
     code = main(["passwd", str(vault_path), "--passphrase-file", str(bad),
                  "--new-passphrase-file", str(newfile)])
     err = capsys.readouterr().err
-    assert code == 1
+    assert code == 3
     assert "wrong passphrase" in err and "Traceback" not in err
 
 
@@ -89,8 +89,8 @@ def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert not (tmp_path / "v").exists()
 
 
-def test_missing_vault_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["info", str(tmp_path / "absent")]) == 1
+def test_missing_vault_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info", str(tmp_path / "absent")]) == 6
     assert "no such folder" in capsys.readouterr().err
 
 
@@ -101,3 +101,26 @@ def test_os_errors_are_messages_not_tracebacks(tmp_path: Path, passfile: Path,
     code = main(["init", str(blocker / "vault"), "--passphrase-file", str(passfile)])
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err and "strongroom:" in err
+
+
+def test_each_class_of_failure_has_its_own_exit_code(vault_path: Path, passfile: Path,
+                                                     tmp_path: Path) -> None:
+    """Wrong key, vault busy, damage, bad input and usage are told apart by the exit code."""
+    from archive import Vault
+    from archive.errors import ExitCode
+
+    assert main(["init", str(vault_path), "--passphrase-file", str(passfile)]) == 0
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not the passphrase", encoding="utf-8")
+    assert main(["list", str(vault_path), "--passphrase-file", str(bad)]) == ExitCode.WRONG_KEY
+    holder = Vault.open(vault_path)
+    holder.unlock(PASSPHRASE)
+    try:
+        code = main(["list", str(vault_path), "--passphrase-file", str(passfile)])
+    finally:
+        holder.lock()
+    assert code == ExitCode.BUSY
+    assert main(["info", str(tmp_path / "absent")]) == ExitCode.BAD_INPUT
+    assert main(["list"]) == ExitCode.USAGE
+    codes = {int(c) for c in ExitCode}
+    assert len(codes) == len(ExitCode), "two classes of failure share an exit code"

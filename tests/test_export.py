@@ -104,7 +104,7 @@ def test_damaged_package_fails(case_vault: Vault, tmp_path: Path, damage: str,
         with pytest.raises(bagit.BagValidationError):
             bagit.Bag(str(out)).validate()
     assert check_package(out)
-    assert main(["verify-export", str(out)]) == 1
+    assert main(["verify-export", str(out)]) == 5
     assert "FAILED" in capsys.readouterr().err
 
 

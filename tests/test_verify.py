@@ -87,7 +87,7 @@ def test_custody_edits_fail_verify_through_the_cli(small_vault: Vault, filled: d
         session.execute(text(statement))
     small_vault.lock()
     monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
-    assert main(["verify", str(vault_path)]) == 1
+    assert main(["verify", str(vault_path)]) == 5
     assert "CUSTODY" in capsys.readouterr().err
 
 
@@ -104,7 +104,7 @@ def test_cli_exit_codes_and_json(small_vault: Vault, filled: dict[str, str], vau
     _flip_in_object(again, object_id)
     again.lock()
     capsys.readouterr()
-    assert main(["verify", str(vault_path), "--json"]) == 1
+    assert main(["verify", str(vault_path), "--json"]) == 5
     import json
     out = json.loads(capsys.readouterr().out)
     assert out["ok"] is False and [d["id"] for d in out["damaged"]] == [victim]

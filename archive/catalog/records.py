@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from archive.catalog.models import Case, CustodyEvent, Item, ItemTag, Note
 from archive.custody.log import Event, entry_bytes
-from archive.errors import StrongroomError
+from archive.errors import BadInput, StrongroomError
 
 MIN_PREFIX = 4
 
 
-class ItemNotFound(StrongroomError):
+class ItemNotFound(BadInput):
     pass
 
 

@@ -8,9 +8,8 @@ import sys
 from typing import Any
 
 from archive.catalog.records import iso
-from archive.cli import main as cli
+from archive.cli import common as cli
 from archive.cli.progressbar import ProgressBar
-from archive.extract.text import format_timecode
 from archive.intake.importer import DUPLICATE, FAILED, IMPORTED, ImportOptions
 
 
@@ -138,13 +137,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    def common(p: argparse.ArgumentParser, json: bool = True) -> None:
-        p.add_argument("vault")
-        cli.add_unlock_options(p)
-        p.add_argument("--actor", help="name recorded in the custody log (default: login name)")
-        if json:
-            p.add_argument("--json", action="store_true", help="machine-readable output")
-
+    common = cli.add_vault_options
     p = sub.add_parser("import", help="import files and folders")
     common(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -189,132 +182,3 @@ def register(sub: Any) -> None:
     p.add_argument("--add", action="append")
     p.add_argument("--remove", action="append")
     p.set_defaults(func=cmd_tag)
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    from search import QueryError
-
-    with cli.open_unlocked(args) as vault:
-        try:
-            hits = vault.search(args.query, limit=args.limit)
-        except QueryError as exc:
-            cli.say(f"strongroom: {exc}")
-            return cli.EXIT_USAGE
-    if args.json:
-        cli.emit_json([{"id": h.id, "score": round(h.score, 4), "kind": h.kind, "title": h.title,
-                        "snippet": h.snippet, "timecode": h.timecode} for h in hits])
-        return cli.EXIT_OK
-    for h in hits:
-        where = f" at {format_timecode(h.timecode)}" if h.timecode is not None else ""
-        print(f"{h.id[:12]}  {h.kind:<10} {h.title}{where}")
-        if h.snippet:
-            print(f"              {h.snippet}")
-    cli.say(f"{len(hits)} result(s)")
-    return cli.EXIT_OK
-
-
-def cmd_reindex(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
-        count = vault.rebuild_index(progress=ProgressBar("Indexing"))
-    cli.say(f"search index rebuilt from the catalog: {count} item(s)")
-    return cli.EXIT_OK
-
-
-def register_search(sub: Any) -> None:
-    p = sub.add_parser("search", help="full-text search (words, \"phrases\", AND/OR/NOT, "
-                                      "kind:, case:, tag:, captured:[A to B])")
-    p.add_argument("vault")
-    cli.add_unlock_options(p)
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_search)
-
-    p = sub.add_parser("reindex", help="rebuild the search index from the catalog")
-    p.add_argument("vault")
-    cli.add_unlock_options(p)
-    p.set_defaults(func=cmd_reindex)
-
-
-def cmd_verify(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
-        report = vault.verify(progress=ProgressBar("Verifying"), actor=args.actor)
-    if args.json:
-        cli.emit_json(report.as_json())
-    for damage in report.damaged:
-        cli.say(f"DAMAGED {damage.item_id}  {damage.original_name}: {damage.problem}")
-    for problem in report.custody_problems:
-        cli.say(f"CUSTODY {problem}")
-    for problem in report.index_problems:
-        cli.say(f"INDEX   {problem}")
-    if report.ok:
-        cli.say(f"verified: {report.items} original(s), {report.bytes:,} bytes, custody log and "
-                "checkpoints intact")
-        return cli.EXIT_OK
-    cli.say(f"NOT CLEAN: {len(report.damaged)} damaged item(s), "
-            f"{len(report.custody_problems)} custody problem(s)")
-    return cli.EXIT_FAILED
-
-
-def register_verify(sub: Any) -> None:
-    p = sub.add_parser("verify", help="re-hash every original and check the custody log")
-    p.add_argument("vault")
-    cli.add_unlock_options(p)
-    p.add_argument("--actor")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_verify)
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    if not args.case and not args.items:
-        cli.say("strongroom: give --case NAME, --items ID..., or both")
-        return cli.EXIT_USAGE
-    if args.publication:
-        with cli.open_unlocked(args) as vault:
-            copies = vault.publication_copies(args.out, case=args.case, items=args.items or (),
-                                              actor=args.actor, progress=ProgressBar("Copying"))
-        for copy in copies:
-            print(f"{copy.file}  {copy.item_id[:12]}  sha256 {copy.sha256}")
-        cli.say(f"{len(copies)} publication cop(ies) without metadata in {args.out}; "
-                "not for court: use export without --publication for that")
-        return cli.EXIT_OK
-    with cli.open_unlocked(args) as vault:
-        result = vault.export(args.out, case=args.case, items=args.items or (),
-                              actor=args.actor, progress=ProgressBar("Exporting"))
-    for number, item_id, filename in result.exhibits:
-        print(f"{number}  {item_id[:12]}  {filename}")
-    cli.say(f"exhibit package written to {result.path} ({len(result.exhibits)} exhibit(s)); "
-            "check it with: strongroom verify-export")
-    return cli.EXIT_OK
-
-
-def cmd_verify_export(args: argparse.Namespace) -> int:
-    from archive.exhibits.check import check_package
-
-    problems = check_package(args.dir)
-    if args.json:
-        cli.emit_json({"ok": not problems, "problems": problems})
-    for problem in problems:
-        cli.say(f"FAILED {problem}")
-    if problems:
-        return cli.EXIT_FAILED
-    cli.say("the package is complete, unchanged, signed, and its custody record checks out")
-    return cli.EXIT_OK
-
-
-def register_export(sub: Any) -> None:
-    p = sub.add_parser("export", help="write an exhibit package (BagIt) for a court or editor")
-    p.add_argument("vault")
-    cli.add_unlock_options(p)
-    p.add_argument("--case")
-    p.add_argument("--items", nargs="+", metavar="ID")
-    p.add_argument("--out", required=True, help="a new folder for the package")
-    p.add_argument("--publication", action="store_true",
-                   help="metadata-free copies for publication instead of a court package")
-    p.add_argument("--actor")
-    p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("verify-export", help="check an exhibit package (no vault needed)")
-    p.add_argument("dir")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_verify_export)

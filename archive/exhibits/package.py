@@ -38,7 +38,7 @@ from archive.catalog.models import Case, CustodyEvent, Item
 from archive.catalog.records import iso
 from archive.custody import merkle
 from archive.custody.log import entry_bytes
-from archive.errors import Cancelled, StrongroomError
+from archive.errors import BadInput, Cancelled
 from archive.storage.fsio import staged_folder
 from crypto import signing
 
@@ -95,7 +95,7 @@ def _select_items(vault: Vault, case: str | None, refs: Sequence[str]) -> list[I
         query = select(Item).options(selectinload(Item.cases), selectinload(Item.intakes))
         if case is not None:
             if session.scalar(select(Case.id).where(Case.name == case)) is None:
-                raise StrongroomError(f"there is no case {case!r} in this vault")
+                raise BadInput(f"there is no case {case!r} in this vault")
             query = query.where(Item.cases.any(Case.name == case))
         items = list(session.scalars(query.order_by(Item.captured_at.is_(None),
                                                     Item.captured_at, Item.imported_at)))
@@ -106,11 +106,11 @@ def _select_items(vault: Vault, case: str | None, refs: Sequence[str]) -> list[I
             by_id = {i.id: i for i in items}
             missing = [w for w in wanted if w not in by_id]
             if missing:
-                raise StrongroomError(f"item {missing[0]} is not in the case being exported")
+                raise BadInput(f"item {missing[0]} is not in the case being exported")
             items = [by_id[w] for w in wanted]
         session.expunge_all()
     if not items:
-        raise StrongroomError("nothing to export: no items were selected")
+        raise BadInput("nothing to export: no items were selected")
     return items
 
 

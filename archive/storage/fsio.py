@@ -69,10 +69,10 @@ def staged_folder(out: Path, what: str) -> Iterator[Path]:
     """Build a new folder under a hidden name beside ``out`` and rename it to ``out`` only when
     the block completes, so nothing half-written ever has the final name; on any failure or
     cancellation the hidden folder is removed."""
-    from archive.errors import StrongroomError
+    from archive.errors import BadInput
 
     if out.exists():
-        raise StrongroomError(f"{out}: already exists; choose a new folder for the {what}")
+        raise BadInput(f"{out}: already exists; choose a new folder for the {what}")
     work = out.with_name(f".{out.name}.partial-{os.urandom(4).hex()}")
     work.mkdir(mode=PRIVATE_DIR)
     try:

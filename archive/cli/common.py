@@ -1,0 +1,54 @@
+"""The bottom of the ``strongroom`` command: what every group of commands shares (output,
+unlocking, options). Imports nothing of the command groups."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from archive import passphrase as pw
+from archive.errors import ExitCode
+from archive.vault import Vault
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = ExitCode.OK, ExitCode.FAILED, ExitCode.USAGE
+EXIT_DAMAGE, EXIT_BAD_INPUT = ExitCode.DAMAGE, ExitCode.BAD_INPUT
+Handler = Callable[[argparse.Namespace], int]
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def emit_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
+    sys.stdout.write("\n")
+
+
+def open_unlocked(args: argparse.Namespace) -> Vault:
+    vault = Vault.open(args.vault)
+    if getattr(args, "recovery", False):
+        vault.unlock_with_recovery(pw.recovery_key_prompt())
+    else:
+        vault.unlock(pw.current_passphrase(args.passphrase_file))
+    return vault
+
+
+def add_unlock_options(p: argparse.ArgumentParser, recovery: bool = False) -> None:
+    p.add_argument("--passphrase-file", metavar="FILE",
+                   help="read the passphrase from the first line of FILE "
+                        f"(else ${pw.ENV_PASSPHRASE}, else a prompt)")
+    if recovery:
+        p.add_argument("--recovery", action="store_true",
+                       help="unlock with the recovery key instead of the passphrase")
+
+
+def add_vault_options(p: argparse.ArgumentParser, json: bool = True) -> None:
+    """The vault argument, how to unlock it, who acts, and ``--json``."""
+    p.add_argument("vault")
+    add_unlock_options(p)
+    p.add_argument("--actor", help="name recorded in the custody log (default: login name)")
+    if json:
+        p.add_argument("--json", action="store_true", help="machine-readable output")
