@@ -22,7 +22,7 @@ from archive.storage.slotmap import Extent
 from search import Hit, IndexDocument, SearchIndex
 
 if TYPE_CHECKING:
-    from archive.vault import Vault
+    from archive.core import VaultCore
 
 log = logging.getLogger(__name__)
 REBUILD_BATCH = 500
@@ -45,7 +45,7 @@ def _with_everything() -> Any:
 
 
 class Indexer:
-    def __init__(self, vault: Vault) -> None:
+    def __init__(self, vault: VaultCore) -> None:
         self.vault = vault
         self.index = SearchIndex.in_memory(self._load_files())
         # Name and length of each file already sealed in the store. Whoosh files are written

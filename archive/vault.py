@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import select
 
+from archive import items as items_service
 from archive.catalog import engine as catalog
 from archive.catalog import records
-from archive.catalog.models import Checkpoint, ObjectExtent, VaultRecord
-from archive.custody import checkpoint, merkle
-from archive.custody.log import CustodyLog, Event, Recorder, check_log, utc_now
+from archive.catalog.models import ObjectExtent, VaultRecord
+from archive.core import Transaction, VaultCore
+from archive.custody.log import CustodyLog, Event
 from archive.errors import (
-    StrongroomError,
     VaultDamaged,
     VaultExists,
     VaultLocked,
@@ -69,32 +66,13 @@ class PublicFacts:
         return self.pack_count * self.pack_bytes + self.catalog_bytes
 
 
-@dataclass
-class _Unlocked:
-    master: bytes
-    engine: Engine
-    sessions: sessionmaker[Session]
-    store: ObjectStore
-    signer: signing.Signer
-    custody: CustodyLog
-    indexer: Indexer | None = None
-
-
-@dataclass
-class Transaction:
-    """One catalog transaction with its custody recorder; see :meth:`Vault.transaction`."""
-
-    session: Session
-    custody: Recorder
-    actor: str
-
-
 class Vault:
     def __init__(self, path: Path, header: VaultHeader) -> None:
         self.path = path
         self._header = header
         self._lock_file = VaultLockFile(path / LOCK_NAME)
-        self._open: _Unlocked | None = None
+        self._core: VaultCore | None = None
+        self._indexer_: Indexer | None = None
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -182,7 +160,7 @@ class Vault:
         self._start(master)
 
     def _start(self, master: bytes) -> None:
-        if self._open is not None:
+        if self._core is not None:
             return
         self._lock_file.acquire()
         try:
@@ -227,11 +205,11 @@ class Vault:
         except BaseException:
             engine.dispose()
             raise
-        self._open = _Unlocked(master, engine, sessions, ObjectStore(packs, slots, sessions),
-                               signer, custody)
+        self._core = VaultCore(self.path, master, engine, sessions,
+                               ObjectStore(packs, slots, sessions), signer, custody)
         try:
-            self._open.indexer = Indexer(self)
-            repaired = self._open.indexer.repair()
+            self._indexer_ = Indexer(self._core)
+            repaired = self._indexer_.repair()
             if repaired:
                 log.info("search index brought up to date (%d item(s))", repaired)
         except BaseException:
@@ -240,10 +218,9 @@ class Vault:
 
     def lock(self) -> None:
         """Drop every key and cached plaintext, close the catalog and release the lock file."""
-        state, self._open = self._open, None
-        if state is not None:
-            state.store.close()
-            state.engine.dispose()
+        core, self._core, self._indexer_ = self._core, None, None
+        if core is not None:
+            core.close()
         self._lock_file.release()
 
     def __enter__(self) -> Vault:
@@ -257,12 +234,12 @@ class Vault:
     def change_passphrase(self, new_passphrase: str, kdf_params: kdf.KdfParams | None = None,
                           actor: str | None = None) -> None:
         """Rewrap the master key under a new passphrase; nothing else is re-encrypted."""
-        state = self._require()
+        core = self._require()
         params = kdf_params or self._header.kdf
         salt = kdf.new_salt()
         draft = self._header.with_passphrase_slot(params, salt, b"")
         kek = kdf.derive_key(new_passphrase, salt, params)
-        wrapped = keys.wrap_key(kek, state.master, draft.keyslot_ad("passphrase"))
+        wrapped = core.rewrap_master(kek, draft.keyslot_ad("passphrase"))
         header = draft.with_passphrase_slot(params, salt, wrapped)
         with self.transaction(actor) as tx:
             tx.custody.record("passphrase-change",
@@ -272,22 +249,9 @@ class Vault:
         self._header = header
 
     # ------------------------------------------------------------------ transactions
-    @contextmanager
-    def transaction(self, actor: str | None = None) -> Iterator[Transaction]:
-        """A catalog transaction whose custody events are sealed by a signed checkpoint in the
-        same commit. Writers are serialised, so event sequence numbers have no gaps."""
-        state = self._require()
-        with state.custody.lock:
-            session = state.sessions()
-            recorder = state.custody.recorder(session, actor or default_actor())
-            try:
-                with session.begin():
-                    yield Transaction(session, recorder, actor or default_actor())
-                    state.store.flush()
-                    recorder.seal()
-                recorder.committed()
-            finally:
-                session.close()
+    def transaction(self, actor: str | None = None) -> AbstractContextManager[Transaction]:
+        """A catalog transaction sealed by a signed checkpoint (:meth:`VaultCore.transaction`)."""
+        return self._require().transaction(actor)
 
     @property
     def custody(self) -> CustodyLog:
@@ -300,8 +264,8 @@ class Vault:
                      report: ImportReport | None = None) -> ImportReport:
         """Import files and folders (recursively); see :mod:`archive.intake` (and
         :meth:`Importer.run` for watching ``report`` fill up from ``progress``)."""
-        self._require()
-        report = Importer(self, options or ImportOptions()).run(paths, progress, cancel, report)
+        importer = Importer(self._require(), options or ImportOptions())
+        report = importer.run(paths, progress, cancel, report)
         # Only what this import touched (new items; known ones given a case or tags). A crash
         # before this point is healed by the full comparison at the next unlock.
         touched = {r.item_id for r in report.results if r.item_id is not None}
@@ -310,7 +274,8 @@ class Vault:
         return report
 
     def _indexer(self) -> Indexer:
-        indexer = self._require().indexer
+        self._require()
+        indexer = self._indexer_
         if indexer is None:
             raise VaultLocked("the vault is still opening")
         return indexer
@@ -324,125 +289,81 @@ class Vault:
         return self._indexer().rebuild(progress)
 
     def delete_item(self, ref: str, reason: str, actor: str | None = None) -> None:
-        """Crypto-erase an item: its data keys and catalog rows go, its slots are freed, the
-        index forgets it. The custody log keeps the deletion (and the history before it)."""
-        if not reason.strip():
-            raise StrongroomError("say why the item is deleted; the reason is kept in the log")
-        freed = []
-        with self.transaction(actor) as tx:
-            item = records.resolve_item(tx.session, ref)
-            item_id, objects = item.id, [item.object_id, item.thumbnail_id]
-            tx.custody.record("deletion-request", item=item.id, sha256=item.sha256,
-                              size=item.size, details={"reason": reason})
-            tx.session.delete(item)
-            tx.session.flush()
-            for object_id in objects:
-                if object_id is not None:
-                    freed += self.objects.delete(tx.session, object_id)
-        self.objects.release(freed)
+        """Crypto-erase an item (see :func:`archive.items.delete_item`); the index forgets it."""
+        item_id = items_service.delete_item(self._require(), ref, reason, actor)
         self._indexer().reindex_items([], [item_id])
 
     def items(self, case: str | None = None, kind: str | None = None, offset: int = 0,
               limit: int | None = None, since: datetime | None = None,
               ) -> list[records.ItemSummary]:
         """Items in intake order; ``since`` (UTC) keeps those imported at or after it."""
-        with self.sessions() as session:
+        with self._require().sessions() as session:
             return records.list_items(session, case, kind, offset, limit, since)
 
     def item_count(self, case: str | None = None, kind: str | None = None,
                    since: datetime | None = None) -> int:
-        with self.sessions() as session:
+        with self._require().sessions() as session:
             return records.count_items(session, case, kind, since)
 
     def related_recordings(self, ref: str) -> list[records.ItemSummary]:
         """For a timed transcript, the recordings it belongs to (and the other way round)."""
-        with self.sessions() as session:
+        with self._require().sessions() as session:
             return records.related_recordings(session, records.resolve_item(session, ref))
 
     def resolve(self, ref: str) -> str:
-        with self.sessions() as session:
+        with self._require().sessions() as session:
             return records.resolve_item(session, ref).id
 
     def item_detail(self, ref: str) -> dict[str, Any]:
-        with self.sessions() as session:
+        with self._require().sessions() as session:
             return records.item_detail(session, records.resolve_item(session, ref))
 
     def item_text(self, ref: str) -> tuple[str | None, list[dict[str, Any]] | None]:
-        with self.sessions() as session:
+        with self._require().sessions() as session:
             item = records.resolve_item(session, ref)
             return (item.text.body, item.text.cues) if item.text else (None, None)
 
     def cases(self) -> list[tuple[str, str, int]]:
-        with self.sessions() as session:
+        with self._require().sessions() as session:
             return records.list_cases(session)
 
     def open_original(self, ref: str, *, purpose: str = "open", actor: str | None = None,
                       details: dict[str, Any] | None = None) -> ObjectReader:
-        """A seekable reader over the original; records a custody event first (``open`` for
-        handing the bytes out, ``view`` for showing them)."""
-        with self.transaction(actor) as tx:
-            item = records.resolve_item(tx.session, ref)
-            tx.custody.record(purpose, item=item.id, sha256=item.sha256, size=item.size,
-                              details=details or {})
-            object_id = item.object_id
-        return self.objects.open_reader(object_id)
+        """A seekable reader over the original, after its custody event (``open``/``view``)."""
+        return items_service.open_original(self._require(), ref, purpose=purpose, actor=actor,
+                                           details=details)
 
     def thumbnail(self, ref: str) -> bytes | None:
         """The stored JPEG thumbnail, if there is one (derived data; no custody event)."""
-        with self.sessions() as session:
-            item = records.resolve_item(session, ref)
-            thumb = item.thumbnail_id
-        if thumb is None:
-            return None
-        return b"".join(self.objects.iter_plaintext(thumb))
+        return items_service.thumbnail(self._require(), ref)
 
     def add_note(self, ref: str, text: str, actor: str | None = None) -> int:
-        with self.transaction(actor) as tx:
-            item = records.resolve_item(tx.session, ref)
-            note = records.add_note(tx.session, item, text, tx.actor, utc_now())
-            item.index_rev += 1
-            tx.session.flush()
-            tx.custody.record("note", item=item.id, sha256=item.sha256, size=item.size,
-                              details={"note_id": note.id,
-                                       "note_sha256": hashlib.sha256(text.encode()).hexdigest()})
-            note_id, item_id = note.id, item.id
+        note_id, item_id = items_service.add_note(self._require(), ref, text, actor)
         self._indexer().reindex_items([item_id])
         return note_id
 
     def change_tags(self, ref: str, add: Sequence[str] = (), remove: Sequence[str] = (),
                     actor: str | None = None) -> tuple[list[str], list[str]]:
-        with self.transaction(actor) as tx:
-            item = records.resolve_item(tx.session, ref)
-            added, removed = records.change_tags(item, list(add), list(remove))
-            if added or removed:
-                item.index_rev += 1
-            if added:
-                tx.custody.record("tag", item=item.id, sha256=item.sha256, size=item.size,
-                                  details={"added": added})
-            if removed:
-                tx.custody.record("untag", item=item.id, sha256=item.sha256, size=item.size,
-                                  details={"removed": removed})
-            item_id = item.id
+        added, removed, item_id = items_service.change_tags(self._require(), ref, add, remove,
+                                                             actor)
         self._indexer().reindex_items([item_id])
         return added, removed
 
     def custody_events(self, ref: str | None = None) -> list[Event]:
-        with self.sessions() as session:
+        with self._require().sessions() as session:
             item_id = records.resolve_item(session, ref).id if ref else None
             return records.custody_events(session, item_id)
 
     def check_custody(self) -> list[str]:
-        """Problems in the custody log (empty when whole); see :func:`custody.check_log`."""
-        log = self.custody
-        with self.sessions() as session:
-            return check_log(session, log.origin, log.public_key())
+        """Problems in the custody log (empty when whole); see :func:`custody.log.check_log`."""
+        return self._require().check_custody()
 
     def verify(self, progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
                actor: str | None = None) -> VerifyReport:
         """Re-hash every original, read every derived object, check the custody log and its
         checkpoints. A run that finds nothing wrong is recorded as a custody event."""
-        self.objects.forget_cached()
-        report = verify_vault(self, progress, cancel)
+        self._require().objects.forget_cached()
+        report = verify_vault(self._require(), progress, cancel)
         if report.ok:
             with self.transaction(actor) as tx:
                 tx.custody.record("verify", details={"items": report.items,
@@ -454,35 +375,20 @@ class Vault:
                progress: Progress | None = None,
                cancel: Callable[[], bool] | None = None) -> ExportResult:
         """Write an exhibit package (BagIt) for a case or chosen items; see archive.export."""
-        return write_bag(self, Path(out), case=case, refs=items, actor=actor, progress=progress,
-                         cancel=cancel)
+        return write_bag(self._require(), Path(out), case=case, refs=items, actor=actor,
+                         progress=progress, cancel=cancel)
 
     def publication_copies(self, out: str | os.PathLike[str], *, case: str | None = None,
                            items: Sequence[str] = (), actor: str | None = None,
                            progress: Progress | None = None,
                            cancel: Callable[[], bool] | None = None) -> list[PublicationCopy]:
         """Metadata-free derivatives named by exhibit number (see archive.publication)."""
-        return write_publication(self, Path(out), case=case, refs=items, actor=actor,
+        return write_publication(self._require(), Path(out), case=case, refs=items, actor=actor,
                                  progress=progress, cancel=cancel)
 
     def check_checkpoint(self, note: str) -> list[str]:
-        """Hold a checkpoint handed out earlier (with an export) against the log as it is now:
-        it must be signed by this vault and the current log must extend it."""
-        log = self.custody
-        try:
-            old = checkpoint.verify(note, log.origin, log.public_key())
-        except checkpoint.CheckpointError as exc:
-            return [f"the earlier checkpoint: {exc}"]
-        problems = self.check_custody()
-        with log.lock:
-            if old.size > log.size:
-                return problems + [f"the log has {log.size} events, fewer than the "
-                                   f"{old.size} the earlier checkpoint covered"]
-            proof = log.consistency_proof(old.size, log.size)
-            if not merkle.verify_consistency(old.size, log.size, old.root, log.root(), proof):
-                problems.append("the current log does not extend the earlier checkpoint "
-                                "(history was removed or rewritten)")
-        return problems
+        """Hold a checkpoint handed out earlier against the log as it is now."""
+        return self._require().check_checkpoint(note)
 
     def inclusion_proof(self, seq: int, tree_size: int | None = None) -> list[bytes]:
         """RFC 6962 audit path of event ``seq`` in the tree of ``tree_size`` events."""
@@ -497,39 +403,26 @@ class Vault:
             return log.consistency_proof(old_size, new_size)
 
     def checkpoint_at(self, tree_size: int) -> str | None:
-        with self.sessions() as session:
-            return session.scalar(select(Checkpoint.note)
-                                  .where(Checkpoint.tree_size == tree_size))
+        return self._require().checkpoint_at(tree_size)
 
     def latest_checkpoint(self) -> str | None:
-        with self.sessions() as session:
-            return session.scalar(select(Checkpoint.note).order_by(Checkpoint.tree_size.desc())
-                                  .limit(1))
+        return self._require().latest_checkpoint()
 
     # ------------------------------------------------------------------ access
-    def _require(self) -> _Unlocked:
-        if self._open is None:
+    def _require(self) -> VaultCore:
+        if self._core is None:
             raise VaultLocked("the vault is locked; unlock it first")
-        return self._open
+        return self._core
+
+    @property
+    def core(self) -> VaultCore:
+        """The unlocked parts (object store, sessions, custody log, signer), for the services
+        and for tools and tests that look below the facade."""
+        return self._require()
 
     @property
     def is_unlocked(self) -> bool:
-        return self._open is not None
-
-    @property
-    def objects(self) -> ObjectStore:
-        return self._require().store
-
-    @property
-    def sessions(self) -> sessionmaker[Session]:
-        return self._require().sessions
-
-    @property
-    def signer(self) -> signing.Signer:
-        return self._require().signer
-
-    def subkey(self, purpose: keys.Purpose) -> bytes:
-        return keys.subkey(self._require().master, purpose)
+        return self._core is not None
 
     @property
     def header(self) -> VaultHeader:
@@ -549,14 +442,6 @@ class Vault:
             pack_bytes=self._header.pack_bytes,
             catalog_bytes=catalog_bytes,
         )
-
-
-def default_actor() -> str:
-    """Who is acting, for the custody log (kept only inside the encrypted catalog)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
 
 
 def is_vault(path: str | os.PathLike[str]) -> bool:

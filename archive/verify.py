@@ -19,7 +19,7 @@ from archive.catalog.models import IndexFile, Item
 from archive.errors import Cancelled, IntegrityError, ObjectMissing
 
 if TYPE_CHECKING:
-    from archive.vault import Vault
+    from archive.core import VaultCore
 
 Progress = Callable[[int, int, str], None]
 
@@ -55,7 +55,7 @@ class VerifyReport:
                 "index_problems": self.index_problems, "cancelled": self.cancelled}
 
 
-def _rehash(vault: Vault, object_id: str, hasher: ThreadPoolExecutor,
+def _rehash(vault: VaultCore, object_id: str, hasher: ThreadPoolExecutor,
             cancel: Callable[[], bool] | None) -> tuple[str, int]:
     """SHA-256 of an object's plaintext; decryption here, hashing on the helper thread."""
     digest = hashlib.sha256()
@@ -81,7 +81,7 @@ def _rehash(vault: Vault, object_id: str, hasher: ThreadPoolExecutor,
     return digest.hexdigest(), size
 
 
-def verify_vault(vault: Vault, progress: Progress | None = None,
+def verify_vault(vault: VaultCore, progress: Progress | None = None,
                  cancel: Callable[[], bool] | None = None) -> VerifyReport:
     report = VerifyReport()
     with vault.sessions() as session:

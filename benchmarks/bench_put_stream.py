@@ -30,7 +30,7 @@ from crypto.kdf import CHEAP_FOR_TESTS
 vault, _ = Vault.create({vault!r}, "bench", kdf_params=CHEAP_FOR_TESTS)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 with open({src!r}, "rb") as f:
-    vault.objects.put(f)
+    vault.core.objects.put(f)
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 vault.lock()
 print(before, after)
@@ -61,7 +61,7 @@ def main() -> None:
             vault, _ = Vault.create(work / "vault", "bench", kdf_params=CHEAP_FOR_TESTS)
             start = time.perf_counter()
             with open(src, "rb") as f:
-                vault.objects.put(f)
+                vault.core.objects.put(f)
             puts.append(time.perf_counter() - start)
             vault.lock()
             shutil.rmtree(work / "vault")

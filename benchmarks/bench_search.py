@@ -133,10 +133,10 @@ def main() -> None:
     files = index.storage.snapshot()
     with tempfile.TemporaryDirectory(dir=".") as tmp:
         vault, _ = Vault.create(Path(tmp) / "v", "bench", kdf_params=CHEAP_FOR_TESTS)
-        ids = {name: vault.objects.put(io.BytesIO(data)).object_id for name, data in files.items()}
-        vault.objects.forget_cached()
+        ids = {name: vault.core.objects.put(io.BytesIO(data)).object_id for name, data in files.items()}
+        vault.core.objects.forget_cached()
         start = time.perf_counter()
-        loaded = {name: b"".join(vault.objects.iter_plaintext(oid)) for name, oid in ids.items()}
+        loaded = {name: b"".join(vault.core.objects.iter_plaintext(oid)) for name, oid in ids.items()}
         reopened = SearchIndex.in_memory(loaded)
         first = reopened.search("подвал", limit=20)
         ready = time.perf_counter() - start

@@ -10,6 +10,7 @@ import pytest
 
 from archive import Vault
 from archive import vault as vault_module
+from archive.core import VaultCore
 from crypto import kdf
 
 PASSPHRASE = "correct horse battery staple"
@@ -45,3 +46,9 @@ def all_files(folder: Path) -> list[Path]:
 
 def vault_bytes(folder: Path) -> list[tuple[Path, bytes]]:
     return [(p, p.read_bytes()) for p in all_files(folder)]
+
+
+@pytest.fixture
+def core(small_vault: Vault) -> VaultCore:
+    """The unlocked parts of ``small_vault`` (object store, sessions, custody log, signer)."""
+    return small_vault.core

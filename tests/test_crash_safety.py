@@ -57,16 +57,16 @@ def _assert_consistent(vault_path: Path, expected: dict[str, str]) -> int:
         assert not list((vault_path / PACK_DIR).glob("*.tmp")), "unfinished packs not swept"
         assert vault.check_custody() == []
         seen = set()
-        with vault.sessions() as session:
+        with vault.core.sessions() as session:
             items = list(session.query(Item))
             for item in items:
                 assert item.sha256 in expected, "an item that is not one of the files"
                 assert item.sha256 not in seen, "a duplicate item"
                 seen.add(item.sha256)
-                data = b"".join(vault.objects.iter_plaintext(item.object_id))
+                data = b"".join(vault.core.objects.iter_plaintext(item.object_id))
                 assert hashlib.sha256(data).hexdigest() == item.sha256
                 if item.thumbnail_id:
-                    assert b"".join(vault.objects.iter_plaintext(item.thumbnail_id))
+                    assert b"".join(vault.core.objects.iter_plaintext(item.thumbnail_id))
         events = vault.custody_events()
         imported = {e.item for e in events if e.action == "import"}
         assert imported == {i.id for i in items}, "an item without its import event, or back"

@@ -29,7 +29,7 @@ def test_proofs_verify_against_signed_checkpoints(small_vault: Vault, tmp_path: 
 
     # Every event proves its place in the latest checkpoint.
     from archive.catalog.models import CustodyEvent
-    with small_vault.sessions() as session:
+    with small_vault.core.sessions() as session:
         entries = [row.entry for row in session.query(CustodyEvent).order_by(CustodyEvent.seq)]
     for seq, entry in enumerate(entries):
         proof = small_vault.inclusion_proof(seq, late.size)
@@ -50,7 +50,7 @@ def test_entries_are_canonical_and_salted(small_vault: Vault, tmp_path: Path) ->
     small_vault.import_paths([path])
     events = small_vault.custody_events()
     from archive.catalog.models import CustodyEvent
-    with small_vault.sessions() as session:
+    with small_vault.core.sessions() as session:
         raw = [row.entry for row in session.query(CustodyEvent).order_by(CustodyEvent.seq)]
     import json
     for entry in raw:

@@ -116,7 +116,7 @@ def test_earlier_checkpoint_is_extended_until_history_is_removed(
     case_vault.add_note(item, "more work after the export")
     case_vault.change_tags(item, add=["later"])
     assert case_vault.check_checkpoint(note) == []
-    with case_vault.sessions.begin() as session:
+    with case_vault.core.sessions.begin() as session:
         session.execute(text("DELETE FROM custody_events WHERE seq = 1"))
     assert case_vault.check_checkpoint(note)
 

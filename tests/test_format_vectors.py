@@ -124,7 +124,7 @@ def test_current_code_still_opens_vector(vector: tuple[Path, dict]) -> None:
     vault.unlock(expected["passphrase"])
     try:
         for obj in expected["objects"]:
-            data = b"".join(vault.objects.iter_plaintext(obj["id"]))
+            data = b"".join(vault.core.objects.iter_plaintext(obj["id"]))
             assert hashlib.sha256(data).hexdigest() == obj["sha256"]
     finally:
         vault.lock()

@@ -187,7 +187,7 @@ def _evidence_objects(vault: Vault) -> set[tuple[str, int]]:
     """(object id, size) of every stored object that is not a search index file."""
     from archive.catalog.models import IndexFile, StoredObject
 
-    with vault.sessions() as session:
+    with vault.core.sessions() as session:
         index = set(session.scalars(select(IndexFile.object_id)))
         return {(o.id, o.size) for o in session.scalars(select(StoredObject))
                 if o.id not in index}
@@ -197,7 +197,7 @@ def _state(vault: Vault) -> dict[str, tuple[str, bytes]]:
     """Every item's recorded hash and its original's bytes as read back now."""
     out = {}
     for summary in vault.items():
-        with vault.objects.open_reader(_object_id(vault, summary.id)) as reader:
+        with vault.core.objects.open_reader(_object_id(vault, summary.id)) as reader:
             out[summary.id] = (summary.sha256, reader.read())
     return out
 
@@ -205,7 +205,7 @@ def _state(vault: Vault) -> dict[str, tuple[str, bytes]]:
 def _object_id(vault: Vault, item_id: str) -> str:
     from archive.catalog.models import Item
 
-    with vault.sessions() as session:
+    with vault.core.sessions() as session:
         item = session.get(Item, item_id)
         assert item is not None
         return item.object_id
@@ -280,9 +280,9 @@ def test_cancel_stops_commits_and_keeps_what_is_done(small_vault: Vault,
     from sqlalchemy import func, select
 
     from archive.catalog.models import ObjectExtent
-    with small_vault.sessions() as session:
+    with small_vault.core.sessions() as session:
         claimed = session.scalar(select(func.sum(ObjectExtent.slot_count)))
-    assert small_vault.objects._slots.used_count() == claimed  # noqa: SLF001
+    assert small_vault.core.objects._slots.used_count() == claimed  # noqa: SLF001
 
 
 def test_vault_itself_is_not_imported(small_vault: Vault, vault_path: Path) -> None:
@@ -332,7 +332,7 @@ def test_raw_sql_cannot_edit_history_unnoticed(small_vault: Vault,
                                                evidence: dict[str, Path]) -> None:
     small_vault.import_paths([evidence["gps"], evidence["srt"], evidence["pdf"]])
     assert small_vault.check_custody() == []
-    with small_vault.sessions.begin() as session:
+    with small_vault.core.sessions.begin() as session:
         session.execute(text("UPDATE custody_events SET entry = replace(entry, 'import', "
                              "'imporT') WHERE seq = 2"))
     problems = small_vault.check_custody()
@@ -358,7 +358,7 @@ def test_every_kind_of_log_tampering_is_detected(small_vault: Vault, evidence: d
                    f"SELECT {len(events)}, occurred_at, action, item_id, entry "
                    f"FROM custody_events WHERE seq = 0"],
     }[tamper]
-    with small_vault.sessions.begin() as session:
+    with small_vault.core.sessions.begin() as session:
         for statement in statements:
             session.execute(text(statement))
     assert small_vault.check_custody(), f"{tamper} went unnoticed"
@@ -376,7 +376,7 @@ def test_failed_shared_commit_keeps_the_retried_files_slots(small_vault: Vault,
     from archive.intake import importer as intake
 
     paths = [fx.jpeg(tmp_path / f"b{i}.jpg", seed=i) for i in range(4)]
-    importer = intake.Importer(small_vault, ImportOptions())
+    importer = intake.Importer(small_vault.core, ImportOptions())
     prepared = [importer.prepare(p) for p in paths]
     real = intake.Importer._commit_in
     calls = []
@@ -390,9 +390,9 @@ def test_failed_shared_commit_keeps_the_retried_files_slots(small_vault: Vault,
     monkeypatch.setattr(intake.Importer, "_commit_in", fails_once_on_the_third)
     results = importer.commit_batch(prepared)  # type: ignore[arg-type]
     assert [r.status for r in results] == [IMPORTED] * 4
-    with small_vault.sessions() as session:
+    with small_vault.core.sessions() as session:
         claimed = session.scalar(select(func.sum(ObjectExtent.slot_count)))
-    assert small_vault.objects._slots.used_count() == claimed  # noqa: SLF001
+    assert small_vault.core.objects._slots.used_count() == claimed  # noqa: SLF001
     # And the originals survive more writes into the same packs.
     small_vault.import_paths([fx.jpeg(tmp_path / "later.jpg", seed=99, size=(1600, 1200))])
     for path, result in zip(paths, results, strict=True):

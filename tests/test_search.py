@@ -148,7 +148,7 @@ def test_index_survives_relock_and_is_repaired(vault_path: Path, small_vault: Va
         from sqlalchemy import delete
 
         from archive.catalog.models import IndexFile
-        with again.sessions.begin() as session:
+        with again.core.sessions.begin() as session:
             session.execute(delete(IndexFile))
     finally:
         again.lock()
@@ -208,11 +208,11 @@ def test_rebuilt_index_is_what_is_sealed_and_what_comes_back(
     small_vault.add_note(searchable["door.jpg"], "охранник у двери")
     small_vault.rebuild_index()
     files = small_vault._indexer().index.storage.snapshot()  # noqa: SLF001
-    with small_vault.sessions() as session:
+    with small_vault.core.sessions() as session:
         sealed = {row.name: row.object_id for row in session.query(IndexFile)}
     assert set(sealed) == set(files)
     for name, object_id in sealed.items():
-        assert b"".join(small_vault.objects.iter_plaintext(object_id)) == files[name]
+        assert b"".join(small_vault.core.objects.iter_plaintext(object_id)) == files[name]
     before = sorted(h.id for h in small_vault.search("охранник OR рабства"))
     small_vault.lock()
     again = Vault.open(vault_path)

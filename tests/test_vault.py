@@ -59,14 +59,14 @@ def test_wrong_passphrase_writes_nothing(vault_path: Path) -> None:
         again.unlock("correct horse battery stapler")
     assert not again.is_unlocked
     with pytest.raises(VaultLocked):
-        _ = again.objects
+        _ = again.core
     assert _snapshot(vault_path) == before
 
 
 def test_recovery_key_and_passphrase_change(vault_path: Path) -> None:
     vault, recovery = Vault.create(vault_path, PASSPHRASE, slots_per_pack=64)
     data = os.urandom(150_000)
-    oid = vault.objects.put_bytes(data).object_id
+    oid = vault.core.objects.put_bytes(data).object_id
     vault.lock()
 
     again = Vault.open(vault_path)
@@ -80,7 +80,7 @@ def test_recovery_key_and_passphrase_change(vault_path: Path) -> None:
         Vault.open(vault_path).unlock(PASSPHRASE)
     third = Vault.open(vault_path)
     third.unlock("новый пароль, new phrase")
-    assert third.objects.open_range(oid, 0, len(data)) == data
+    assert third.core.objects.open_range(oid, 0, len(data)) == data
     third.lock()
     fourth = Vault.open(vault_path)
     fourth.unlock_with_recovery(recovery)  # the recovery key still works after the change
@@ -179,9 +179,9 @@ def _file_sizes(folder: Path) -> list[tuple[str, int]]:
 def test_size_hiding_within_one_pack(tmp_path: Path) -> None:
     a, _ = Vault.create(tmp_path / "a", PASSPHRASE, slots_per_pack=64)
     b, _ = Vault.create(tmp_path / "b", PASSPHRASE, slots_per_pack=64)
-    a.objects.put_bytes(os.urandom(1_234_567))
+    a.core.objects.put_bytes(os.urandom(1_234_567))
     for size in (10, 70_000, 512_000, 33, 999_999):
-        b.objects.put_bytes(os.urandom(size))
+        b.core.objects.put_bytes(os.urandom(size))
     a.lock()
     b.lock()
     assert _file_sizes(tmp_path / "a") == _file_sizes(tmp_path / "b")
@@ -201,7 +201,7 @@ def test_no_plaintext_on_disk(vault_path: Path) -> None:
     ]
     digests = []
     for payload in payloads:
-        digests.append(vault.objects.put_bytes(payload).sha256)
+        digests.append(vault.core.objects.put_bytes(payload).sha256)
     live = vault_bytes(vault_path)  # while unlocked, WAL included
     vault.lock()
     needles = [CANARY.encode("utf-8"), CANARY.encode("utf-16-le"), CANARY.encode("utf-16-be"),
@@ -214,8 +214,8 @@ def test_no_plaintext_on_disk(vault_path: Path) -> None:
 
 def test_public_facts_are_only_what_the_model_allows(vault_path: Path) -> None:
     vault, _ = Vault.create(vault_path, PASSPHRASE, slots_per_pack=64)
-    vault.objects.put_bytes(b"x" * 1000)
-    public_key = vault.signer.public_key
+    vault.core.objects.put_bytes(b"x" * 1000)
+    public_key = vault.core.signer.public_key
     vault.lock()
     header = (vault_path / HEADER_NAME).read_bytes()
     body = json.loads(header)["body"]
@@ -233,7 +233,7 @@ def test_vault_files_are_private(vault_path: Path) -> None:
     old = os.umask(0o022)  # even under a permissive umask
     try:
         vault, _ = Vault.create(vault_path, PASSPHRASE, slots_per_pack=64)
-        vault.objects.put_bytes(b"x" * 100_000)
+        vault.core.objects.put_bytes(b"x" * 100_000)
         vault.lock()
     finally:
         os.umask(old)

@@ -29,14 +29,14 @@ def filled(small_vault: Vault, tmp_path: Path) -> dict[str, str]:
 
 
 def _object_of(vault: Vault, item_id: str) -> str:
-    with vault.sessions() as session:
+    with vault.core.sessions() as session:
         item = session.get(Item, item_id)
         assert item is not None
         return item.object_id
 
 
 def _flip_in_object(vault: Vault, object_id: str, chunk: int = 0, offset: int = 500) -> None:
-    info = vault.objects.info(object_id)
+    info = vault.core.objects.info(object_id)
     ext = info.extents[0]
     path = vault.path / PACK_DIR / pack_name(ext.pack)
     with open(path, "r+b") as f:
@@ -66,7 +66,7 @@ def test_one_damaged_byte_names_exactly_that_item(small_vault: Vault,
 
 def test_catalog_hash_mismatch_is_found(small_vault: Vault, filled: dict[str, str]) -> None:
     victim = filled["interview.srt"]
-    with small_vault.sessions.begin() as session:
+    with small_vault.core.sessions.begin() as session:
         session.execute(text("UPDATE items SET sha256 = :h WHERE id = :i"),
                         {"h": "0" * 64, "i": victim})
     report = small_vault.verify()
@@ -83,7 +83,7 @@ def test_custody_edits_fail_verify_through_the_cli(small_vault: Vault, filled: d
                                                    vault_path: Path, statement: str,
                                                    monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    with small_vault.sessions.begin() as session:
+    with small_vault.core.sessions.begin() as session:
         session.execute(text(statement))
     small_vault.lock()
     monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
@@ -113,12 +113,12 @@ def test_cli_exit_codes_and_json(small_vault: Vault, filled: dict[str, str], vau
 def test_truncated_pack_reports_missing_chunks(small_vault: Vault,
                                                filled: dict[str, str]) -> None:
     victim = filled["IMG_3.jpg"]
-    info = small_vault.objects.info(_object_of(small_vault, victim))
+    info = small_vault.core.objects.info(_object_of(small_vault, victim))
     last = info.extents[-1]
     path = small_vault.path / PACK_DIR / pack_name(last.pack)
     import os
     os.truncate(path, (last.first_slot + last.slot_count - 1) * SLOT_BYTES + 10)
-    small_vault.objects._packs.close()  # noqa: SLF001 - see the shorter file
+    small_vault.core.objects._packs.close()  # noqa: SLF001 - see the shorter file
     report = small_vault.verify()
     assert victim in {d.item_id for d in report.damaged}
     assert any("missing" in d.problem for d in report.damaged if d.item_id == victim)

@@ -43,7 +43,7 @@ from archive.storage.fsio import staged_folder
 from crypto import signing
 
 if TYPE_CHECKING:
-    from archive.vault import Vault
+    from archive.core import VaultCore
 
 Progress = Callable[[int, int, str], None]
 README = """\
@@ -90,7 +90,7 @@ def safe_name(name: str) -> str:
     return name[:150] or "unnamed"
 
 
-def _select_items(vault: Vault, case: str | None, refs: Sequence[str]) -> list[Item]:
+def _select_items(vault: VaultCore, case: str | None, refs: Sequence[str]) -> list[Item]:
     with vault.sessions() as session:
         query = select(Item).options(selectinload(Item.cases), selectinload(Item.intakes))
         if case is not None:
@@ -114,7 +114,7 @@ def _select_items(vault: Vault, case: str | None, refs: Sequence[str]) -> list[I
     return items
 
 
-def write_bag(vault: Vault, out: Path, *, case: str | None = None, refs: Sequence[str] = (),
+def write_bag(vault: VaultCore, out: Path, *, case: str | None = None, refs: Sequence[str] = (),
               actor: str | None = None, progress: Progress | None = None,
               cancel: Callable[[], bool] | None = None) -> ExportResult:
     out = Path(out)
@@ -166,7 +166,7 @@ def write_bag(vault: Vault, out: Path, *, case: str | None = None, refs: Sequenc
     return ExportResult(out, exhibits)
 
 
-def _write_tag_files(vault: Vault, work: Path, items: list[Item],
+def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
                      exhibits: list[tuple[str, str, str]], exported_case: str | None,
                      exporter: str) -> None:
     from archive.custody import checkpoint as cp

@@ -21,7 +21,7 @@ from archive.exhibits.package import _select_items
 from archive.storage.fsio import staged_folder
 
 if TYPE_CHECKING:
-    from archive.vault import Vault
+    from archive.core import VaultCore
 
 Progress = Callable[[int, int, str], None]
 _PHOTO_OUT = {"image/png": ("PNG", ".png"), "image/webp": ("WEBP", ".webp")}
@@ -122,7 +122,7 @@ def _clean(kind: str, fmt: str, src: BinaryIO) -> tuple[bytes, str]:
     return _document(src, fmt)
 
 
-def write_publication(vault: Vault, out: Path, *, case: str | None = None,
+def write_publication(vault: VaultCore, out: Path, *, case: str | None = None,
                       refs: Sequence[str] = (), actor: str | None = None,
                       progress: Progress | None = None,
                       cancel: Callable[[], bool] | None = None) -> list[PublicationCopy]:

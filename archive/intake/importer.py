@@ -40,7 +40,7 @@ from archive.intake.walk import Found, walk
 from archive.storage.objects import PutResult
 
 if TYPE_CHECKING:
-    from archive.vault import Transaction, Vault
+    from archive.core import Transaction, VaultCore
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ class Importer:
     IN_FLIGHT = 2 * BATCH  # the pool keeps working while a batch is gathered and committed
     GATHER_SECONDS = 0.5  # how long a batch may wait for files still being prepared
 
-    def __init__(self, vault: Vault, options: ImportOptions) -> None:
+    def __init__(self, vault: VaultCore, options: ImportOptions) -> None:
         self.vault = vault
         self.options = options
         self.store = vault.objects

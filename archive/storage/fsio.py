@@ -7,6 +7,7 @@ import os
 import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -82,3 +83,29 @@ def staged_folder(out: Path, what: str) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
         raise
     fsync_dir(out.parent)
+
+
+def read_full(src: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes from ``src``, reading again after short reads until its end."""
+    parts = []
+    remaining = size
+    while remaining > 0:
+        part = src.read(remaining)
+        if not part:
+            break
+        parts.append(part)
+        remaining -= len(part)
+    return b"".join(parts) if len(parts) != 1 else parts[0]
+
+
+def read_pieces(src: BinaryIO, size: int, count: int) -> list[bytes]:
+    """Up to ``count`` pieces of ``size`` bytes; only the last may be short (none is empty).
+    Piece-sized reads keep every buffer small: no large allocations to fault in and copy."""
+    pieces = []
+    for _ in range(count):
+        piece = read_full(src, size)
+        if piece:
+            pieces.append(piece)
+        if len(piece) < size:
+            break
+    return pieces

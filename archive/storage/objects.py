@@ -22,13 +22,13 @@ from typing import BinaryIO
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.catalog.models import ObjectExtent, StoredObject
-from archive.errors import Cancelled, IntegrityError, ObjectMissing
-from archive.storage.fsio import fsync_dir
+from archive.errors import Cancelled, ObjectMissing
+from archive.storage.fsio import fsync_dir, read_pieces
 from archive.storage.packs import NewPack, PackFiles
+from archive.storage.reading import ObjectInfo, ObjectReader, read_chunks
 from archive.storage.slotmap import Extent, SlotMap, merge
 from crypto import aead
-from crypto.chunks import CHUNK_BYTES, SLOT_BYTES, chunk_count, open_chunk, seal_chunk
-from crypto.errors import AuthenticationFailed
+from crypto.chunks import CHUNK_BYTES, chunk_count, seal_chunk
 
 log = logging.getLogger(__name__)
 
@@ -48,43 +48,6 @@ class PutResult:
     data_key: bytes = field(repr=False)
     extents: tuple[Extent, ...]
     digests: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ObjectInfo:
-    object_id: str
-    size: int
-    data_key: bytes = field(repr=False)
-    extents: tuple[Extent, ...]
-
-    @property
-    def chunks(self) -> int:
-        return chunk_count(self.size)
-
-
-def _read_full(src: BinaryIO, size: int) -> bytes:
-    parts = []
-    remaining = size
-    while remaining > 0:
-        part = src.read(remaining)
-        if not part:
-            break
-        parts.append(part)
-        remaining -= len(part)
-    return b"".join(parts) if len(parts) != 1 else parts[0]
-
-
-def _read_chunks(src: BinaryIO, count: int) -> list[bytes]:
-    """Up to ``count`` chunks of plaintext; only the last may be short (and none is empty).
-    Chunk-sized reads keep every buffer small: no large allocations to fault in and copy."""
-    chunks = []
-    for _ in range(count):
-        chunk = _read_full(src, CHUNK_BYTES)
-        if chunk:
-            chunks.append(chunk)
-        if len(chunk) < CHUNK_BYTES:
-            break
-    return chunks
 
 
 class _Placement:
@@ -189,13 +152,13 @@ class ObjectStore:
         size = 0
         index = 0
         try:
-            block = _read_chunks(src, BLOCK_CHUNKS)
+            block = read_pieces(src, CHUNK_BYTES, BLOCK_CHUNKS)
             while True:
                 if cancel is not None and cancel():
                     raise Cancelled()
                 at_end = len(block) < BLOCK_CHUNKS or len(block[-1]) < CHUNK_BYTES
                 # Read ahead one block to know whether this one holds the last chunk.
-                following = [] if at_end else _read_chunks(src, BLOCK_CHUNKS)
+                following = [] if at_end else read_pieces(src, CHUNK_BYTES, BLOCK_CHUNKS)
                 final_block = not following
                 aside = aside or size >= ASIDE_FROM
                 if aside:
@@ -363,6 +326,10 @@ class ObjectStore:
         return list(info.extents)
 
     # ------------------------------------------------------------------ reading
+    def read_chunks(self, info: ObjectInfo, first: int, last: int) -> Iterator[bytes]:
+        """Decrypt chunks ``first..last`` (inclusive) in order."""
+        return read_chunks(self._packs, info, first, last)
+
     def info(self, object_id: str, session: Session | None = None) -> ObjectInfo:
         cached = self._info_cache.get(object_id)
         if cached is not None:
@@ -381,47 +348,6 @@ class ObjectStore:
             self._info_cache.clear()
         self._info_cache[object_id] = info
         return info
-
-    def _chunk_locations(
-        self, info: ObjectInfo, first: int, last: int
-    ) -> Iterator[tuple[int, int, int, int]]:
-        """Yield (pack, first_slot, first_chunk, count) runs covering chunks first..last."""
-        chunk = 0
-        for ext in info.extents:
-            ext_end = chunk + ext.slot_count
-            lo, hi = max(first, chunk), min(last + 1, ext_end)
-            if lo < hi:
-                yield ext.pack, ext.first_slot + (lo - chunk), lo, hi - lo
-            chunk = ext_end
-            if chunk > last:
-                break
-        if chunk < min(last + 1, info.chunks):
-            raise IntegrityError(info.object_id,
-                                 "the catalog lists fewer chunks than its size needs")
-
-    def read_chunks(self, info: ObjectInfo, first: int, last: int) -> Iterator[bytes]:
-        """Decrypt chunks ``first..last`` (inclusive) in order."""
-        total = info.chunks
-        if info.extents and sum(e.slot_count for e in info.extents) != total:
-            raise IntegrityError(info.object_id, "the catalog's slot list does not match its size")
-        object_id = bytes.fromhex(info.object_id)
-        for pack, slot, chunk, count in self._chunk_locations(info, first, last):
-            for part in range(0, count, BLOCK_CHUNKS):  # 1 MiB reads, whatever the extent
-                n = min(BLOCK_CHUNKS, count - part)
-                raw = memoryview(self._packs.read_slots(pack, slot + part, n))
-                for i in range(n):
-                    idx = chunk + part + i
-                    piece = raw[i * SLOT_BYTES : (i + 1) * SLOT_BYTES]
-                    if len(piece) < SLOT_BYTES:
-                        raise IntegrityError(info.object_id, f"chunk {idx} is missing "
-                                             f"(pack {pack} is truncated or gone)")
-                    final = idx == total - 1
-                    length = info.size - idx * CHUNK_BYTES if final else CHUNK_BYTES
-                    try:
-                        yield open_chunk(info.data_key, object_id, idx, final, piece, length)
-                    except AuthenticationFailed as exc:
-                        raise IntegrityError(info.object_id,
-                                             f"chunk {idx} failed authentication") from exc
 
     def open_range(self, object_id: str, offset: int, length: int) -> bytes:
         info = self.info(object_id)
@@ -455,49 +381,3 @@ class ObjectStore:
         self._maker.shutdown(wait=True)
         self._hasher.shutdown(wait=True)
         self._packs.close()
-
-
-class ObjectReader(io.RawIOBase):
-    """A seekable, read-only file over one object; decrypts a chunk at a time and keeps one."""
-
-    def __init__(self, store: ObjectStore, info: ObjectInfo) -> None:
-        super().__init__()
-        self._store = store
-        self._info = info
-        self._pos = 0
-        self._cached_index = -1
-        self._cached = b""
-
-    @property
-    def size(self) -> int:
-        return self._info.size
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._info.size}[whence]
-        pos = base + offset
-        if pos < 0:
-            raise ValueError("negative seek position")
-        self._pos = pos
-        return pos
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        if self._pos >= self._info.size:
-            return 0
-        index = self._pos // CHUNK_BYTES
-        if index != self._cached_index:
-            self._cached = next(self._store.read_chunks(self._info, index, index))
-            self._cached_index = index
-        start = self._pos - index * CHUNK_BYTES
-        n = min(len(buffer), len(self._cached) - start)
-        buffer[:n] = self._cached[start : start + n]
-        self._pos += n
-        return n

@@ -28,7 +28,7 @@ def main() -> None:
                                    slots_per_pack=4)
     stored = []
     for data in OBJECTS:
-        result = vault.objects.put_bytes(data)
+        result = vault.core.objects.put_bytes(data)
         stored.append({"id": result.object_id, "size": len(data),
                        "sha256": hashlib.sha256(data).hexdigest()})
     vault.lock()
