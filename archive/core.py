@@ -9,6 +9,7 @@ imports no service and never the facade, so the services can depend on it withou
 from __future__ import annotations
 
 import getpass
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,11 +18,19 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive.catalog.models import Checkpoint
+from archive.catalog import engine as catalog
+from archive.catalog.models import Checkpoint, ObjectExtent, VaultRecord
 from archive.custody import checkpoint, merkle
 from archive.custody.log import CustodyLog, Recorder, check_log
+from archive.errors import VaultDamaged
+from archive.storage.header import VaultHeader
 from archive.storage.objects import ObjectStore
+from archive.storage.packs import PackFiles
+from archive.storage.slotmap import Extent, SlotMap
 from crypto import keys, signing
+from crypto.errors import AuthenticationFailed
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -109,6 +118,49 @@ class VaultCore:
     def close(self) -> None:
         self.objects.close()
         self.engine.dispose()
+
+
+def open_core(path: Path, header: VaultHeader, master: bytes) -> VaultCore:
+    """Open the unlocked parts with the master key: the signing key, the catalog (brought up to
+    the current schema), the slot map of what is used, and the custody log. Unfinished packs
+    left by an interrupted write are removed first."""
+    try:
+        seed = signing.open_signing_seed(
+            keys.subkey(master, keys.Purpose.SIGNING_WRAP), header.sealed_signing_seed
+        )
+    except AuthenticationFailed:
+        raise VaultDamaged("the vault header is damaged (the signing key fails its check)") \
+            from None
+    packs = PackFiles(path, header.slots_per_pack)
+    swept = packs.sweep_unfinished()
+    if swept:
+        log.info("removed %d unfinished pack(s) left by an interrupted write", swept)
+    engine = catalog.open_engine(path / catalog.CATALOG_NAME,
+                                 keys.subkey(master, keys.Purpose.CATALOG))
+    try:
+        catalog.upgrade(engine)
+        sessions = catalog.session_factory(engine)
+        slots = SlotMap(header.slots_per_pack)
+        for number in packs.existing():
+            slots.add_pack(number)
+        with sessions() as session:
+            rows = session.execute(
+                select(ObjectExtent.pack, ObjectExtent.first_slot, ObjectExtent.slot_count)
+            ).all()
+        missing_packs = {r.pack for r in rows} - set(slots.packs)
+        for number in missing_packs:  # keep the map whole; reads will report the loss
+            slots.add_pack(number)
+        slots.mark_used(Extent(r.pack, r.first_slot, r.slot_count) for r in rows)
+        signer = signing.Signer(seed)
+        with sessions() as session:
+            vault_id = session.scalars(select(VaultRecord.vault_id)).one()
+            custody = CustodyLog(f"strongroom/{vault_id}", signer)
+            custody.load(session)
+    except BaseException:
+        engine.dispose()
+        raise
+    return VaultCore(path, master, engine, sessions, ObjectStore(packs, slots, sessions),
+                     signer, custody)
 
 
 def default_actor() -> str:

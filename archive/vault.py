@@ -6,22 +6,18 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import select
-
 from archive import items as items_service
 from archive.catalog import engine as catalog
 from archive.catalog import records
-from archive.catalog.models import ObjectExtent, VaultRecord
-from archive.core import Transaction, VaultCore
+from archive.catalog.models import VaultRecord
+from archive.core import Transaction, VaultCore, open_core
 from archive.custody.log import CustodyLog, Event
 from archive.errors import (
-    VaultDamaged,
     VaultExists,
     VaultLocked,
     WrongPassphrase,
@@ -31,12 +27,12 @@ from archive.exhibits.package import ExportResult, write_bag
 from archive.exhibits.publication import PublicationCopy, write_publication
 from archive.indexing import Indexer
 from archive.intake.importer import Importer, ImportOptions, ImportReport, Progress
+from archive.storage.facts import PublicFacts, public_facts
 from archive.storage.fsio import fsync_dir, make_private_dir
 from archive.storage.header import FORMAT_VERSION, HEADER_NAME, VaultHeader, read_header
 from archive.storage.lock import VaultLockFile
-from archive.storage.objects import ObjectReader, ObjectStore
+from archive.storage.objects import ObjectReader
 from archive.storage.packs import NewPack, PackFiles
-from archive.storage.slotmap import Extent, SlotMap
 from archive.verify import VerifyReport, verify_vault
 from crypto import kdf, keys, signing
 from crypto.errors import AuthenticationFailed, MalformedKey
@@ -48,22 +44,6 @@ log = logging.getLogger(__name__)
 DEFAULT_KDF = kdf.MODERATE
 DEFAULT_SLOTS_PER_PACK = 1024  # 1024 x 65,600 bytes = 64.06 MiB per pack
 LOCK_NAME = "lock"
-
-
-@dataclass(frozen=True)
-class PublicFacts:
-    """Everything a disk reader can learn without a key; ``strongroom info`` prints it."""
-
-    format_version: int
-    kdf_opslimit: int
-    kdf_memlimit: int
-    pack_count: int
-    pack_bytes: int
-    catalog_bytes: int
-
-    @property
-    def total_bytes(self) -> int:
-        return self.pack_count * self.pack_bytes + self.catalog_bytes
 
 
 class Vault:
@@ -170,43 +150,7 @@ class Vault:
             raise
 
     def _finish_unlock(self, master: bytes) -> None:
-        try:
-            seed = signing.open_signing_seed(
-                keys.subkey(master, keys.Purpose.SIGNING_WRAP), self._header.sealed_signing_seed
-            )
-        except AuthenticationFailed:
-            raise VaultDamaged("the vault header is damaged (the signing key fails its check)") \
-                from None
-        packs = PackFiles(self.path, self._header.slots_per_pack)
-        swept = packs.sweep_unfinished()
-        if swept:
-            log.info("removed %d unfinished pack(s) left by an interrupted write", swept)
-        engine = catalog.open_engine(self.path / catalog.CATALOG_NAME,
-                                     keys.subkey(master, keys.Purpose.CATALOG))
-        try:
-            catalog.upgrade(engine)
-            sessions = catalog.session_factory(engine)
-            slots = SlotMap(self._header.slots_per_pack)
-            for number in packs.existing():
-                slots.add_pack(number)
-            with sessions() as session:
-                rows = session.execute(
-                    select(ObjectExtent.pack, ObjectExtent.first_slot, ObjectExtent.slot_count)
-                ).all()
-            missing_packs = {r.pack for r in rows} - set(slots.packs)
-            for number in missing_packs:  # keep the map whole; reads will report the loss
-                slots.add_pack(number)
-            slots.mark_used(Extent(r.pack, r.first_slot, r.slot_count) for r in rows)
-            signer = signing.Signer(seed)
-            with sessions() as session:
-                vault_id = session.scalars(select(VaultRecord.vault_id)).one()
-                custody = CustodyLog(f"strongroom/{vault_id}", signer)
-                custody.load(session)
-        except BaseException:
-            engine.dispose()
-            raise
-        self._core = VaultCore(self.path, master, engine, sessions,
-                               ObjectStore(packs, slots, sessions), signer, custody)
+        self._core = open_core(self.path, self._header, master)
         try:
             self._indexer_ = Indexer(self._core)
             repaired = self._indexer_.repair()
@@ -429,19 +373,8 @@ class Vault:
         return self._header
 
     def public_facts(self) -> PublicFacts:
-        packs = PackFiles(self.path, self._header.slots_per_pack).existing()
-        db = self.path / catalog.CATALOG_NAME
-        catalog_bytes = sum(
-            p.stat().st_size for p in (db, db.with_name(db.name + "-wal")) if p.exists()
-        )
-        return PublicFacts(
-            format_version=self._header.version,
-            kdf_opslimit=self._header.kdf.opslimit,
-            kdf_memlimit=self._header.kdf.memlimit,
-            pack_count=len(packs),
-            pack_bytes=self._header.pack_bytes,
-            catalog_bytes=catalog_bytes,
-        )
+        """What the folder shows without a key (``strongroom info``)."""
+        return public_facts(self.path, self._header)
 
 
 def is_vault(path: str | os.PathLike[str]) -> bool:
