@@ -1,4 +1,4 @@
-"""The Strongroom vault: object store, encrypted catalog and (later) intake, custody and export.
+"""The Strongroom vault: storage, catalog, custody, intake, exhibits, and the command line.
 
 ``archive.Vault`` is the public face the CLI and the desktop app call. This package never imports
 Qt.
@@ -18,7 +18,7 @@ from archive.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from archive.intake.importer import FileResult, ImportOptions, ImportReport
+from archive.intake.results import FileResult, ImportOptions, ImportReport, ImportStatus
 from archive.vault import Vault
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "FileResult",
     "ImportOptions",
     "ImportReport",
+    "ImportStatus",
     "IntegrityError",
     "NotAVault",
     "ObjectMissing",

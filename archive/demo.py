@@ -8,19 +8,18 @@ import math
 import struct
 import tempfile
 import wave
-from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from archive.intake.importer import ImportOptions
+from archive.intake.results import ImportOptions
+from archive.progress import Progress
 from archive.vault import Vault
 
 DEMO_PASSPHRASE = "demo vault, not for evidence"  # noqa: S105 - published in the README
 DEMO_CASE = "Demo: basement shop"
 
-Progress = Callable[[int, int, str], None]
 
 # Made-up places in and around Moscow, and when the photos were "taken".
 _PHOTOS = [

@@ -14,6 +14,7 @@ from typing import Any
 from archive import items as items_service
 from archive.catalog import engine as catalog
 from archive.catalog import records
+from archive.catalog.details import ItemDetail, item_detail
 from archive.catalog.models import VaultRecord
 from archive.core import Transaction, VaultCore, open_core
 from archive.custody.log import CustodyLog, Event
@@ -26,7 +27,9 @@ from archive.errors import (
 from archive.exhibits.package import ExportResult, write_bag
 from archive.exhibits.publication import PublicationCopy, write_publication
 from archive.indexing import Indexer
-from archive.intake.importer import Importer, ImportOptions, ImportReport, Progress
+from archive.intake.importer import Importer
+from archive.intake.results import ImportOptions, ImportReport
+from archive.progress import Progress
 from archive.storage.facts import PublicFacts, public_facts
 from archive.storage.fsio import fsync_dir, make_private_dir
 from archive.storage.header import FORMAT_VERSION, HEADER_NAME, VaultHeader, read_header
@@ -258,9 +261,9 @@ class Vault:
         with self._require().sessions() as session:
             return records.resolve_item(session, ref).id
 
-    def item_detail(self, ref: str) -> dict[str, Any]:
+    def item_detail(self, ref: str) -> ItemDetail:
         with self._require().sessions() as session:
-            return records.item_detail(session, records.resolve_item(session, ref))
+            return item_detail(records.resolve_item(session, ref))
 
     def item_text(self, ref: str) -> tuple[str | None, list[dict[str, Any]] | None]:
         with self._require().sessions() as session:

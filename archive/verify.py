@@ -17,11 +17,11 @@ from sqlalchemy import select
 
 from archive.catalog.models import IndexFile, Item
 from archive.errors import Cancelled, IntegrityError, ObjectMissing
+from archive.progress import Progress
 
 if TYPE_CHECKING:
     from archive.core import VaultCore
 
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)

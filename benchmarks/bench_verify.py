@@ -17,7 +17,7 @@ from pathlib import Path
 from _common import make_file, mib_s
 
 from archive import Vault
-from archive.intake.importer import ImportOptions
+from archive.intake.results import ImportOptions
 from crypto.kdf import CHEAP_FOR_TESTS
 
 

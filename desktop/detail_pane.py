@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from archive import StrongroomError
+from archive.catalog.records import iso
 
 from .custody_model import CustodyModel
 from .formatting import duration_text, iso_text, kind_text, size_text
 
 if TYPE_CHECKING:
     from archive import Vault
+    from archive.catalog.details import ItemDetail
 
 
 def _value_label(text: str, parent: QWidget) -> QLabel:
@@ -49,7 +51,7 @@ class DetailPane(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._vault: Vault | None = None
         self.item_id: str | None = None
-        self.detail: dict[str, Any] = {}
+        self.detail: ItemDetail | None = None
         self.custody_model = CustodyModel(self)
         body = QWidget(self)
         self._layout = QVBoxLayout(body)
@@ -114,7 +116,7 @@ class DetailPane(QScrollArea):
     # ------------------------------------------------------------------ contents
     def show_item(self, vault: Vault | None, item_id: str | None) -> None:
         self._vault, self.item_id = vault, item_id
-        self.detail = vault.item_detail(item_id) if vault is not None and item_id else {}
+        self.detail = vault.item_detail(item_id) if vault is not None and item_id else None
         for form in (self.facts, self.meta):
             while form.rowCount():
                 form.removeRow(0)
@@ -125,61 +127,60 @@ class DetailPane(QScrollArea):
                 widget.deleteLater()
         self.notes_list.clear()
         self.note_edit.clear()
-        enabled = bool(self.detail)
+        enabled = self.detail is not None
         for widget in (self.open_button, self.tags_edit, self.tags_save, self.note_edit,
                        self.note_save):
             widget.setEnabled(enabled)
-        if not enabled:
+        d = self.detail
+        if d is None:
             self.title.setText(self.tr("Nothing selected"))
             self.tags_edit.clear()
             self.custody_model.clear()
             return
-        d = self.detail
-        self.title.setText(d["original_name"])
-        self._fact(self.tr("Kind"), kind_text(d["kind"]))
-        self._fact(self.tr("Size"), f"{size_text(d['size'])} ({d['size']:,} B)")
-        self._fact(self.tr("SHA-256"), d["sha256"], copy=True, mono=True, groups=16)
-        for name in ("md5", "sha1"):
-            if d.get(name):
-                self._fact(name.upper(), d[name], copy=True, mono=True, groups=16)
-        if d.get("captured_at"):
-            self._fact(self.tr("Captured"), iso_text(d["captured_at"]))
-        if d.get("captured_local"):
-            self._fact(self.tr("Camera clock"), d["captured_local"])
-        if d.get("camera"):
-            self._fact(self.tr("Camera"), d["camera"])
-        if d.get("gps"):
-            gps = d["gps"]
-            text = f"{gps['lat']:.6f}, {gps['lon']:.6f}"
-            if gps.get("alt") is not None:
-                text += f" ({gps['alt']:.1f} m)"
+        self.title.setText(d.original_name)
+        self._fact(self.tr("Kind"), kind_text(d.kind))
+        self._fact(self.tr("Size"), f"{size_text(d.size)} ({d.size:,} B)")
+        self._fact(self.tr("SHA-256"), d.sha256, copy=True, mono=True, groups=16)
+        for name, digest in (("MD5", d.md5), ("SHA1", d.sha1)):
+            if digest:
+                self._fact(name, digest, copy=True, mono=True, groups=16)
+        if d.captured_at:
+            self._fact(self.tr("Captured"), iso_text(iso(d.captured_at, d.captured_is_utc)))
+        if d.captured_local:
+            self._fact(self.tr("Camera clock"), d.captured_local)
+        if d.camera:
+            self._fact(self.tr("Camera"), d.camera)
+        if d.gps:
+            text = f"{d.gps.lat:.6f}, {d.gps.lon:.6f}"
+            if d.gps.alt is not None:
+                text += f" ({d.gps.alt:.1f} m)"
             self._fact(self.tr("GPS"), text, copy=True)
-        if d.get("width") and d.get("height"):
-            self._fact(self.tr("Dimensions"), f"{d['width']} × {d['height']}")
-        if d.get("duration"):
-            self._fact(self.tr("Duration"), duration_text(d["duration"]))
-        if d.get("text_encoding"):
-            self._fact(self.tr("Text encoding"), d["text_encoding"])
-        self._fact(self.tr("Cases"), ", ".join(d["case"]) or "—")
-        self._fact(self.tr("Item id"), d["id"], copy=True, mono=True, groups=16)
-        for problem in d.get("problems") or []:
+        if d.width and d.height:
+            self._fact(self.tr("Dimensions"), f"{d.width} × {d.height}")
+        if d.duration:
+            self._fact(self.tr("Duration"), duration_text(d.duration))
+        if d.text_encoding:
+            self._fact(self.tr("Text encoding"), d.text_encoding)
+        self._fact(self.tr("Cases"), ", ".join(d.cases) or "—")
+        self._fact(self.tr("Item id"), d.id, copy=True, mono=True, groups=16)
+        for problem in d.problems:
             self._fact(self.tr("Problem"), str(problem))
-        for key, value in sorted((d.get("metadata") or {}).items()):
+        for key, value in sorted(d.metadata.items()):
             if not isinstance(value, dict | list):
                 self.meta.addRow(key, _value_label(str(value), self.meta_box))
         self.meta_box.setVisible(self.meta.rowCount() > 0)
-        for intake in d["provenance"]:
-            lines = [intake["source_path"] or intake["original_name"],
+        for intake in d.provenance:
+            lines = [intake.source_path or intake.original_name,
                      self.tr("imported %1 by %2 on %3")
-                     .replace("%1", iso_text(intake["imported_at"]))
-                     .replace("%2", intake["imported_by"] or "?")
-                     .replace("%3", intake["host"] or "?"),
-                     self.tr("modified %1").replace("%1", iso_text(intake["modified_at"]))]
+                     .replace("%1", iso_text(iso(intake.imported_at)))
+                     .replace("%2", intake.imported_by or "?")
+                     .replace("%3", intake.host or "?"),
+                     self.tr("modified %1").replace("%1", iso_text(iso(intake.modified_at)))]
             self.provenance.addWidget(_value_label("\n".join(lines), self.provenance_box))
-        self.tags_edit.setText(", ".join(d["tags"]))
-        for note in d["notes"]:
-            self.notes_list.addItem(f"{iso_text(note['created_at'])} · {note['author']}\n"
-                                    f"{note['text']}")
+        self.tags_edit.setText(", ".join(d.tags))
+        for note in d.notes:
+            self.notes_list.addItem(f"{iso_text(iso(note.created_at))} · {note.author}\n"
+                                    f"{note.text}")
         if vault is not None and item_id is not None:
             self.custody_model.set_events(vault.custody_events(item_id))
 
@@ -216,7 +217,7 @@ class DetailPane(QScrollArea):
         if self._vault is None or self.item_id is None:
             return
         wanted = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
-        current = list(self.detail.get("tags", []))
+        current = list(self.detail.tags) if self.detail else []
         try:
             self._vault.change_tags(self.item_id, add=[t for t in wanted if t not in current],
                                     remove=[t for t in current if t not in wanted])

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from archive import ImportOptions, ImportReport
+from archive.intake.results import ImportStatus
 
 from .tasks import Task
 
@@ -38,9 +39,9 @@ def import_work(vault: Vault, paths: list[str], case: str | None,
             if fresh:
                 batch = ImportBatch()
                 for result in fresh:
-                    if result.status == "imported":
+                    if result.status == ImportStatus.IMPORTED:
                         batch.imported += 1
-                    elif result.status in ("duplicate", "already"):
+                    elif result.status in (ImportStatus.DUPLICATE, ImportStatus.ALREADY):
                         batch.duplicates += 1
                     else:
                         batch.failures.append(result.message())

@@ -26,8 +26,8 @@ class ViewerWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.item_id = item_id
         detail = vault.item_detail(item_id)
-        self.kind: str = detail["kind"]
-        self.setWindowTitle(detail["original_name"])
+        self.kind: str = detail.kind
+        self.setWindowTitle(detail.original_name)
         self.resize(900, 650)
         self.photo: PhotoView | None = None
         self.text: TextView | None = None
@@ -40,7 +40,7 @@ class ViewerWindow(QWidget):
         if self.kind == "photo":
             self._photo(vault, layout)
         elif self.kind in ("audio", "video"):
-            self._recording(vault, detail["original_name"], layout, timecode)
+            self._recording(vault, detail.original_name, layout, timecode)
         elif self.kind in ("transcript", "document"):
             self._text(vault, layout, terms or [], timecode)
         else:

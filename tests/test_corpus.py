@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from archive import Vault
-from archive.intake.importer import FAILED
+from archive.intake.results import FAILED
 from conftest import SHARED_CORPUS, vault_bytes
 
 pytestmark = [
@@ -30,7 +30,7 @@ def test_corpus_expected_values(small_vault: Vault) -> None:
     small_vault.import_paths([SHARED_CORPUS / "photos" / "gps" / "DSCN0010.jpg",
                               SHARED_CORPUS / "video" / "courtyard-door.mov",
                               SHARED_CORPUS / "transcripts"])
-    items = {i.original_name: small_vault.item_detail(i.id) for i in small_vault.items()}
+    items = {i.original_name: small_vault.item_detail(i.id).as_json() for i in small_vault.items()}
     photo = items["DSCN0010.jpg"]
     assert photo["gps"]["lat"] == pytest.approx(43.4674, abs=1e-4)
     assert photo["gps"]["lon"] == pytest.approx(11.8851, abs=1e-4)

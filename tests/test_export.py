@@ -31,7 +31,7 @@ def case_vault(small_vault: Vault, tmp_path: Path) -> Vault:
     other = tmp_path / "other"
     other.mkdir()
     fx.jpeg(other / "unrelated.jpg", seed=9)
-    small_vault.import_paths([folder], options=__import__("archive.intake.importer").intake.importer.ImportOptions(
+    small_vault.import_paths([folder], options=__import__("archive.intake.results").intake.results.ImportOptions(
         case="Basement case"))
     small_vault.import_paths([other])
     return small_vault
@@ -190,7 +190,7 @@ def test_pdf_report_with_cyrillic_case_and_actor(small_vault: Vault, tmp_path: P
     from pypdf import PdfReader
 
     from archive.exhibits import report
-    from archive.intake.importer import ImportOptions
+    from archive.intake.results import ImportOptions
     if font == "none":
         monkeypatch.setattr(report, "unicode_font", lambda: None)
     folder = tmp_path / "in"

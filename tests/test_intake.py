@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 
 import fixtures as fx
 from archive import Vault
-from archive.intake.importer import DUPLICATE, FAILED, IMPORTED, ImportOptions
+from archive.intake.results import DUPLICATE, FAILED, IMPORTED, ImportOptions
 from conftest import PASSPHRASE
 
 
@@ -42,7 +42,7 @@ def evidence(tmp_path: Path) -> dict[str, Path]:
 
 
 def _by_name(vault: Vault) -> dict[str, dict]:
-    return {i.original_name: vault.item_detail(i.id) for i in vault.items()}
+    return {i.original_name: vault.item_detail(i.id).as_json() for i in vault.items()}
 
 
 def _thumb(vault: Vault, item_id: str) -> Image.Image:
@@ -122,12 +122,12 @@ def test_import_everything_with_metadata(small_vault: Vault, evidence: dict[str,
 def test_kind_comes_from_content_not_name(small_vault: Vault, tmp_path: Path) -> None:
     disguised = fx.jpeg(tmp_path / "notes.txt")
     report = small_vault.import_paths([disguised])
-    detail = small_vault.item_detail(report.results[0].item_id)
+    detail = small_vault.item_detail(report.results[0].item_id).as_json()
     assert (detail["kind"], detail["format"]) == ("photo", "image/jpeg")
     opaque = tmp_path / "blob.bin"
     opaque.write_bytes(os.urandom(5000))
     report = small_vault.import_paths([opaque])
-    assert small_vault.item_detail(report.results[0].item_id)["kind"] == "other"
+    assert small_vault.item_detail(report.results[0].item_id).as_json()["kind"] == "other"
 
 
 @pytest.mark.parametrize("key", ["upright6", "upright8", "upright3", "gps"])
@@ -154,7 +154,7 @@ def test_cat_returns_exact_original(small_vault: Vault, evidence: dict[str, Path
 def test_extra_forensic_hashes(small_vault: Vault, evidence: dict[str, Path]) -> None:
     report = small_vault.import_paths([evidence["pdf"]],
                                       options=ImportOptions(extra_digests=("md5", "sha1")))
-    detail = small_vault.item_detail(report.results[0].item_id)
+    detail = small_vault.item_detail(report.results[0].item_id).as_json()
     data = evidence["pdf"].read_bytes()
     assert detail["md5"] == hashlib.md5(data).hexdigest()  # noqa: S324
     assert detail["sha1"] == hashlib.sha1(data).hexdigest()  # noqa: S324
@@ -171,7 +171,7 @@ def test_duplicate_is_recorded_not_stored_twice(small_vault: Vault, evidence: di
     assert result.status == DUPLICATE and result.item_id == first.item_id
     assert _evidence_objects(small_vault) == used_before
     assert len(small_vault.items()) == 1
-    detail = small_vault.item_detail(first.item_id)
+    detail = small_vault.item_detail(first.item_id).as_json()
     assert [p["original_name"] for p in detail["provenance"]] == ["DSCN0010.jpg",
                                                                   "copy-from-phone.jpg"]
     assert detail["case"] == ["Second case"]
@@ -297,7 +297,7 @@ def test_notes_and_tags_are_custody_events(small_vault: Vault, evidence: dict[st
     small_vault.add_note(item_id, "Фото сделано у служебного входа.", actor="lawyer")
     assert small_vault.change_tags(item_id, add=["door", "entrance"]) == (["door", "entrance"], [])
     assert small_vault.change_tags(item_id, remove=["door"]) == ([], ["door"])
-    detail = small_vault.item_detail(item_id[:8])
+    detail = small_vault.item_detail(item_id[:8]).as_json()
     assert detail["notes"][0]["text"] == "Фото сделано у служебного входа."
     assert detail["tags"] == ["entrance"]
     events = small_vault.custody_events(item_id)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import fixtures as fx
 from archive import Vault
-from archive.intake.importer import ImportOptions
+from archive.intake.results import ImportOptions
 from conftest import vault_bytes
 
 CANARY = "KESTREL-7c1f0b Сафарова"

@@ -13,7 +13,7 @@ from pymediainfo import MediaInfo
 
 import fixtures as fx
 from archive import Vault
-from archive.intake.importer import ImportOptions
+from archive.intake.results import ImportOptions
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 import fixtures as fx
 from archive import Vault
 from archive.cli.main import main
-from archive.intake.importer import ImportOptions
+from archive.intake.results import ImportOptions
 from conftest import PASSPHRASE, vault_bytes
 from search import QueryError
 

@@ -59,7 +59,7 @@ class ItemSummary:
         }
 
 
-def _summary(item: Item) -> ItemSummary:
+def summary_of(item: Item) -> ItemSummary:
     return ItemSummary(
         item.id, item.kind, item.original_name, item.title, item.size, item.sha256,
         item.captured_at, bool(item.captured_is_utc), item.imported_at, item.camera,
@@ -89,7 +89,7 @@ def list_items(session: Session, case: str | None = None, kind: str | None = Non
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return [_summary(item) for item in session.scalars(query)]
+    return [summary_of(item) for item in session.scalars(query)]
 
 
 def count_items(session: Session, case: str | None = None, kind: str | None = None,
@@ -110,7 +110,7 @@ def related_recordings(session: Session, item: Item) -> list[ItemSummary]:
              .where(Item.kind.in_(wanted), Item.id != item.id)
              .order_by(Item.imported_at, Item.id))
     own_cases = {c.name for c in item.cases}
-    found = [_summary(other) for other in session.scalars(query)
+    found = [summary_of(other) for other in session.scalars(query)
              if name_stem(other.original_name) == stem]
     return sorted(found, key=lambda s: not own_cases.intersection(s.cases))
 
@@ -136,33 +136,6 @@ def resolve_item(session: Session, ref: str) -> Item:
     if len(found) > 1:
         raise ItemNotFound(f"{ref!r} matches several items; give more of the id")
     return found[0]
-
-
-def item_detail(session: Session, item: Item) -> dict[str, Any]:
-    """Everything known about an item: metadata, hashes, provenance (stable field names)."""
-    gps = None
-    if item.gps_lat is not None and item.gps_lon is not None:
-        gps = {"lat": item.gps_lat, "lon": item.gps_lon, "alt": item.gps_alt}
-    return {
-        **_summary(item).as_json(),
-        "format": item.format,
-        "md5": item.md5, "sha1": item.sha1,
-        "captured_local": item.captured_local,
-        "imported_by": item.imported_by,
-        "gps": gps,
-        "width": item.width, "height": item.height, "duration": item.duration,
-        "metadata": item.meta,
-        "problems": item.problems,
-        "text_encoding": item.text.encoding if item.text else None,
-        "cue_count": len(item.text.cues) if item.text and item.text.cues else 0,
-        "notes": [{"id": n.id, "text": n.body, "author": n.author, "created_at": iso(n.created_at)}
-                  for n in item.notes],
-        "provenance": [{
-            "original_name": i.original_name, "source_path": i.source_path, "size": i.size,
-            "modified_at": iso(i.modified_at), "changed_at": iso(i.changed_at),
-            "accessed_at": iso(i.accessed_at), "imported_at": iso(i.imported_at),
-            "imported_by": i.imported_by, "host": i.host} for i in item.intakes],
-    }
 
 
 def custody_events(session: Session, item_id: str | None = None) -> list[Event]:

@@ -7,10 +7,11 @@ import shutil
 import sys
 from typing import Any
 
+from archive.catalog.details import ItemDetail
 from archive.catalog.records import iso
 from archive.cli import common as cli
 from archive.cli.progressbar import ProgressBar
-from archive.intake.importer import DUPLICATE, FAILED, IMPORTED, ImportOptions
+from archive.intake.results import ALREADY, DUPLICATE, FAILED, IMPORTED, ImportOptions
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -25,13 +26,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 result.problems):
             cli.say(result.message())
     summary = (f"{report.count(IMPORTED)} imported, {report.count(DUPLICATE)} already in the "
-               f"vault (intake recorded), {report.count('already')} unchanged, "
+               f"vault (intake recorded), {report.count(ALREADY)} unchanged, "
                f"{report.count(FAILED)} failed")
     if report.cancelled:
         summary += "; cancelled before the end"
     if args.json:
         cli.emit_json({"imported": report.count(IMPORTED), "duplicates": report.count(DUPLICATE),
-                       "unchanged": report.count("already"), "failed": report.count(FAILED),
+                       "unchanged": report.count(ALREADY), "failed": report.count(FAILED),
                        "results": [{"path": str(r.path), "status": r.status, "id": r.item_id,
                                     "reason": r.reason, "problems": list(r.problems)}
                                    for r in report.results]})
@@ -52,39 +53,39 @@ def cmd_list(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
-def _print_detail(d: dict[str, Any]) -> None:
-    rows = [("id", d["id"]), ("original name", d["original_name"]), ("kind", d["kind"]),
-            ("format", d["format"]), ("size", f"{d['size']:,} bytes"), ("SHA-256", d["sha256"])]
-    rows += [(k.upper(), d[k]) for k in ("md5", "sha1") if d[k]]
-    rows += [("captured", d["captured_at"]), ("device clock", d["captured_local"]),
-             ("camera", d["camera"]), ("title", d["title"])]
-    if d["gps"]:
-        rows.append(("location", f"{d['gps']['lat']:.6f}, {d['gps']['lon']:.6f}"
-                                 + (f", {d['gps']['alt']} m" if d["gps"]["alt"] is not None
-                                    else "")))
-    if d["width"]:
-        rows.append(("dimensions", f"{d['width']} x {d['height']}"))
-    if d["duration"]:
-        rows.append(("duration", f"{d['duration']:.2f} s"))
-    rows += [("imported", f"{d['imported_at']} by {d['imported_by']}"),
-             ("cases", ", ".join(d["case"]) or None), ("tags", ", ".join(d["tags"]) or None)]
+def _print_detail(d: ItemDetail) -> None:
+    rows: list[tuple[str, str | None]] = [
+        ("id", d.id), ("original name", d.original_name), ("kind", d.kind),
+        ("format", d.format), ("size", f"{d.size:,} bytes"), ("SHA-256", d.sha256)]
+    rows += [("MD5", d.md5), ("SHA1", d.sha1)]
+    rows += [("captured", iso(d.captured_at, d.captured_is_utc)),
+             ("device clock", d.captured_local), ("camera", d.camera), ("title", d.title)]
+    if d.gps:
+        rows.append(("location", f"{d.gps.lat:.6f}, {d.gps.lon:.6f}"
+                                 + (f", {d.gps.alt} m" if d.gps.alt is not None else "")))
+    if d.width:
+        rows.append(("dimensions", f"{d.width} x {d.height}"))
+    if d.duration:
+        rows.append(("duration", f"{d.duration:.2f} s"))
+    rows += [("imported", f"{iso(d.imported_at)} by {d.imported_by}"),
+             ("cases", ", ".join(d.cases) or None), ("tags", ", ".join(d.tags) or None)]
     for key, value in rows:
         if value:
             print(f"{key:>14}: {value}")
-    for p in d["provenance"]:
-        print(f"{'intake':>14}: {p['imported_at']} {p['source_path']} (modified "
-              f"{p['modified_at']}, {p['size']:,} bytes, on {p['host']})")
-    for problem in d["problems"]:
+    for p in d.provenance:
+        print(f"{'intake':>14}: {iso(p.imported_at)} {p.source_path} (modified "
+              f"{iso(p.modified_at)}, {p.size:,} bytes, on {p.host})")
+    for problem in d.problems:
         print(f"{'problem':>14}: {problem}")
-    for note in d["notes"]:
-        print(f"{'note':>14}: [{note['created_at']} {note['author']}] {note['text']}")
+    for note in d.notes:
+        print(f"{'note':>14}: [{iso(note.created_at)} {note.author}] {note.text}")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     with cli.open_unlocked(args) as vault:
         detail = vault.item_detail(args.item)
     if args.json:
-        cli.emit_json(detail)
+        cli.emit_json(detail.as_json())
     else:
         _print_detail(detail)
     return cli.EXIT_OK

@@ -39,13 +39,13 @@ from archive.catalog.records import iso
 from archive.custody import merkle
 from archive.custody.log import entry_bytes
 from archive.errors import BadInput, Cancelled
+from archive.progress import Progress
 from archive.storage.fsio import staged_folder
 from crypto import signing
 
 if TYPE_CHECKING:
     from archive.core import VaultCore
 
-Progress = Callable[[int, int, str], None]
 README = """\
 This folder is an exhibit package made by Strongroom, an encrypted evidence archive.
 

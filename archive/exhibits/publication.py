@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from archive.errors import Cancelled, StrongroomError
 from archive.exhibits.package import _select_items
+from archive.progress import Progress
 from archive.storage.fsio import staged_folder
 
 if TYPE_CHECKING:
     from archive.core import VaultCore
 
-Progress = Callable[[int, int, str], None]
 _PHOTO_OUT = {"image/png": ("PNG", ".png"), "image/webp": ("WEBP", ".webp")}
 _MEDIA_EXT = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm",
               "video/x-matroska": ".mkv", "video/x-msvideo": ".avi", "video/3gpp": ".3gp",

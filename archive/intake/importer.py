@@ -15,12 +15,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive.catalog.models import (
@@ -34,9 +33,20 @@ from archive.catalog.models import (
     item_cases,
 )
 from archive.errors import Cancelled, StrongroomError
-from archive.extract import Extracted, extract
+from archive.extract import extract
+from archive.intake.pending import ITEM_COLUMNS, Pending, Prepared
+from archive.intake.results import (
+    ALREADY,
+    DUPLICATE,
+    FAILED,
+    IMPORTED,
+    FileResult,
+    ImportOptions,
+    ImportReport,
+)
 from archive.intake.sniff import sniff
 from archive.intake.walk import Found, walk
+from archive.progress import Progress
 from archive.storage.objects import PutResult
 
 if TYPE_CHECKING:
@@ -44,49 +54,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
-IMPORTED, DUPLICATE, ALREADY, FAILED = "imported", "duplicate", "already", "failed"
 IN_MEMORY_LIMIT = 32 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class FileResult:
-    path: Path
-    status: str  # imported | duplicate | already | failed
-    item_id: str | None = None
-    reason: str | None = None
-    problems: tuple[str, ...] = ()
-
-    def message(self) -> str:
-        if self.status == FAILED:
-            return f"{self.path.name}: {self.reason}; skipped, nothing else changed"
-        if self.status == DUPLICATE:
-            return f"{self.path.name}: already in the vault as {self.item_id}; intake recorded"
-        if self.status == ALREADY:
-            return f"{self.path.name}: already taken in from this place; nothing to do"
-        extra = f" ({'; '.join(self.problems)})" if self.problems else ""
-        return f"{self.path.name}: imported as {self.item_id}{extra}"
-
-
-@dataclass
-class ImportReport:
-    results: list[FileResult] = field(default_factory=list)
-    cancelled: bool = False
-
-    def count(self, status: str) -> int:
-        return sum(1 for r in self.results if r.status == status)
-
-    @property
-    def ok(self) -> bool:
-        return not self.cancelled and self.count(FAILED) == 0
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    case: str | None = None
-    tags: tuple[str, ...] = ()
-    actor: str | None = None
-    extra_digests: tuple[str, ...] = ()  # "md5", "sha1" for older forensic tools
 
 
 def _stamp(seconds: float) -> datetime:
@@ -95,59 +63,6 @@ def _stamp(seconds: float) -> datetime:
 
 def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-@dataclass
-class _Prepared:
-    """A file stored and read, waiting for its catalog transaction."""
-
-    path: Path
-    stat: os.stat_result
-    kind: str
-    fmt: str
-    original: PutResult
-    thumb: PutResult | None
-    found: Extracted | None  # None when the file was already in the vault at prepare time
-
-    @property
-    def puts(self) -> list[PutResult]:
-        return [self.original] + ([self.thumb] if self.thumb is not None else [])
-
-
-_ITEM_COLUMNS = frozenset(column.name for column in Item.__table__.columns)
-# Parents before children, for the foreign keys.
-_TABLES: tuple[Any, ...] = (StoredObject, ObjectExtent, Item, item_cases, ItemTag, ItemText,
-                            Intake)
-
-
-class _Pending:
-    """One transaction's new rows, inserted table by table in a few statements (far cheaper
-    than a unit of work per file), and what it knows about the hashes it has seen."""
-
-    def __init__(self, tx: Transaction, batch: Sequence[_Prepared],
-                 find_case: Callable[[Session], Case | None]) -> None:
-        self.tx = tx
-        self._find_case = find_case
-        hashes = [prepared.original.sha256 for prepared in batch]
-        self.known: dict[str, str] = {
-            sha256: item_id for sha256, item_id in tx.session.execute(
-                select(Item.sha256, Item.id).where(Item.sha256.in_(hashes)))}
-        self.rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in _TABLES}
-        self._case: Case | None = None
-        self._case_known = False
-
-    def case(self) -> Case | None:
-        """The import's case, looked up (or made) once, when the first new item needs it."""
-        if not self._case_known:
-            self._case, self._case_known = self._find_case(self.tx.session), True
-        return self._case
-
-    def insert(self) -> None:
-        for table, rows in self.rows.items():
-            if rows:
-                target = table if isinstance(table, Table) else table.__table__
-                self.tx.session.execute(insert(target), rows)
-                rows.clear()
 
 
 class Importer:
@@ -178,7 +93,7 @@ class Importer:
         with self.vault.sessions() as session:
             self._known_hashes = set(session.scalars(select(Item.sha256)))
         total = len(found)
-        window: deque[tuple[Found, Future[_Prepared | FileResult] | None]] = deque()
+        window: deque[tuple[Found, Future[Prepared | FileResult] | None]] = deque()
         queue = iter(found)
         with ThreadPoolExecutor(self.PREPARE_WORKERS, thread_name_prefix="sr-intake") as pool:
 
@@ -230,10 +145,10 @@ class Importer:
             progress(len(report.results), total, "")
         return report
 
-    def _gather(self, first: _Prepared,
-                window: deque[tuple[Found, Future[_Prepared | FileResult] | None]],
+    def _gather(self, first: Prepared,
+                window: deque[tuple[Found, Future[Prepared | FileResult] | None]],
                 refill: Callable[[], None],
-                cancel: Callable[[], bool] | None) -> list[_Prepared]:
+                cancel: Callable[[], bool] | None) -> list[Prepared]:
         """The files that follow ``first`` and are, or within a short wait become, prepared
         well: committed together, they share one round of fsyncs and one signed checkpoint.
         Anything else (a failure, a cancellation) ends the batch and is handled in order."""
@@ -247,26 +162,26 @@ class Importer:
                 result = job.result(timeout=max(0.0, deadline - time.monotonic()))
             except Exception:  # noqa: BLE001 - timed out, or its failure is handled in order
                 break
-            if not isinstance(result, _Prepared):
+            if not isinstance(result, Prepared):
                 break
             window.popleft()
             batch.append(result)
             refill()
         return batch
 
-    def _discard(self, job: Future[_Prepared | FileResult] | None) -> None:
+    def _discard(self, job: Future[Prepared | FileResult] | None) -> None:
         if job is None or job.cancel():
             return
         try:
             prepared = job.result()
         except BaseException:  # noqa: BLE001 - its own slots were released where it failed
             return
-        if isinstance(prepared, _Prepared):
+        if isinstance(prepared, Prepared):
             self._release(prepared.puts)
 
     # ------------------------------------------------------------------ one file
     def prepare(self, path: Path, cancel: Callable[[], bool] | None = None
-                ) -> _Prepared | FileResult:
+                ) -> Prepared | FileResult:
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed below, on every path
         except OSError as exc:
@@ -300,7 +215,7 @@ class Importer:
                 self._release(puts)
                 return FileResult(path, FAILED, reason="the file changed while it was being read")
             if original.sha256 in self._known_hashes:
-                return _Prepared(path, before, sniffed.kind, sniffed.format, original, None, None)
+                return Prepared(path, before, sniffed.kind, sniffed.format, original, None, None)
             if content:
                 found = extract(sniffed.kind, sniffed.format, lambda: io.BytesIO(content))
             else:
@@ -309,12 +224,12 @@ class Importer:
             thumb = None
             if found.thumbnail:
                 thumb = self.store.put_stream(io.BytesIO(found.thumbnail), sync=False)
-            return _Prepared(path, before, sniffed.kind, sniffed.format, original, thumb, found)
+            return Prepared(path, before, sniffed.kind, sniffed.format, original, thumb, found)
         except BaseException:
             self._release(puts)
             raise
 
-    def commit_batch(self, batch: list[_Prepared]) -> list[FileResult]:
+    def commit_batch(self, batch: list[Prepared]) -> list[FileResult]:
         """Commit prepared files in one transaction (one round of fsyncs, one checkpoint). If
         that fails, they are committed one by one, so one bad file cannot sink the others."""
         if len(batch) == 1:
@@ -326,12 +241,12 @@ class Importer:
             log.warning("a batch of %d files failed together; retrying one by one", len(batch))
         return [r for p in batch for r in self._commit_together([p])]
 
-    def _commit_together(self, batch: list[_Prepared],
+    def _commit_together(self, batch: list[Prepared],
                          release_on_failure: bool = True) -> list[FileResult]:
         results: list[FileResult] = []
         try:
             with self.vault.transaction(self.options.actor) as tx:
-                pending = _Pending(tx, batch, self._case)
+                pending = Pending(tx, batch, self._case)
                 for prepared in batch:
                     results.append(self._commit_in(pending, prepared))
                 pending.insert()
@@ -348,7 +263,7 @@ class Importer:
                 log.info("imported item %s", result.item_id)
         return results
 
-    def _commit_in(self, pending: _Pending, prepared: _Prepared) -> FileResult:
+    def _commit_in(self, pending: Pending, prepared: Prepared) -> FileResult:
         existing = pending.known.get(prepared.original.sha256)
         if existing is not None:
             pending.insert()  # the item may be one of this batch's, still waiting to be inserted
@@ -385,7 +300,7 @@ class Importer:
             session.flush()
         return case
 
-    def _record(self, pending: _Pending, prepared: _Prepared, item_id: str) -> None:
+    def _record(self, pending: Pending, prepared: Prepared, item_id: str) -> None:
         """The rows and custody events of one new item, inserted with the rest of the batch."""
         tx, original, thumb, found = pending.tx, prepared.original, prepared.thumb, prepared.found
         assert found is not None  # noqa: S101 - checked by the caller
@@ -394,10 +309,10 @@ class Importer:
             obj, extents = self.store.rows(put)
             pending.rows[StoredObject].append(obj)
             pending.rows[ObjectExtent].extend(extents)
-        unknown = found.fields.keys() - _ITEM_COLUMNS
+        unknown = found.fields.keys() - ITEM_COLUMNS
         if unknown:
             raise StrongroomError(f"a reader returned unknown fields: {sorted(unknown)}")
-        item = dict.fromkeys(_ITEM_COLUMNS)
+        item = dict.fromkeys(ITEM_COLUMNS)
         item.update(
             id=item_id, object_id=original.object_id,
             thumbnail_id=thumb.object_id if thumb is not None else None, sha256=original.sha256,

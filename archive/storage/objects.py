@@ -13,7 +13,7 @@ import logging
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive.catalog.models import ObjectExtent, StoredObject
 from archive.errors import Cancelled, ObjectMissing
+from archive.progress import CancelFlag, Progress
 from archive.storage.fsio import fsync_dir, read_pieces
 from archive.storage.packs import NewPack, PackFiles
 from archive.storage.reading import ObjectInfo, ObjectReader, read_chunks
@@ -36,8 +37,6 @@ BLOCK_CHUNKS = 16  # chunks read, sealed and written at a time (1 MiB, in 64 KiB
 ASIDE_FROM = 16 * 1024 * 1024  # streams at least this large are hashed on the helper thread
 AHEAD_BLOCKS = 3  # blocks the writer may be ahead of the hashing
 _UNSYNCED_PACKS = 8  # filled packs of one write that may wait for their fsync
-Progress = Callable[[int, int, str], None]
-CancelFlag = Callable[[], bool]
 
 
 @dataclass(frozen=True)

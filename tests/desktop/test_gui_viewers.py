@@ -125,7 +125,7 @@ def test_notes_and_tags_from_the_detail_pane(qtbot, main_window) -> None:  # typ
     main_window.detail.note_save.click()
     main_window.detail.tags_edit.setText("demo, facade")
     main_window.detail.tags_save.click()
-    detail = main_window.vault.item_detail(item)
+    detail = main_window.vault.item_detail(item).as_json()
     assert detail["tags"] == ["demo", "facade"] or sorted(detail["tags"]) == ["demo", "facade"]
     assert detail["notes"][0]["text"].startswith("Фасад")
     actions = [e.action for e in main_window.vault.custody_events(item)]
