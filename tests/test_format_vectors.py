@@ -10,13 +10,16 @@ checkpoints; tiny-vault.json says what a reader must find there.
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import json
+import os
 import re
 import shutil
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +103,7 @@ def read_object(folder: Path, slots_per_pack: int, size: int, data_key: bytes, o
     return b"".join(out)
 
 
-# ---------------------------------------------------------------------- section 7: custody
+# ---------------------------------------------------------------------- section 7: custody log
 def merkle_root(leaves: Sequence[bytes]) -> bytes:
     """RFC 6962 MTH over leaf hashes: split at the largest power of two below n."""
     if not leaves:
@@ -157,17 +160,34 @@ def header_body(folder: Path) -> dict[str, Any]:
     return body
 
 
-def open_catalog(folder: Path, master: bytes) -> sqlite3.Connection:
+def take_vault_lock(folder: Path) -> int:
+    """Section 1.1: opening the catalog in place needs the vault lock."""
+    fd = os.open(folder / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise
+    return fd
+
+
+@contextmanager
+def open_catalog(folder: Path, master: bytes) -> Iterator[sqlite3.Connection]:
+    lock = take_vault_lock(folder)
     conn = sqlcipher.connect(str(folder / "catalog.db"))
-    conn.execute(f"PRAGMA key = \"x'{crypto_kdf(master, 1, b'SRvault1').hex()}'\"")
-    return conn
+    try:
+        conn.execute(f"PRAGMA key = \"x'{crypto_kdf(master, 1, b'SRvault1').hex()}'\"")
+        yield conn
+    finally:
+        conn.close()
+        os.close(lock)
 
 
 @pytest.fixture
 def catalog(folder: Path, expected: dict[str, Any]) -> Iterator[sqlite3.Connection]:
-    conn = open_catalog(folder, master_from_passphrase(header_body(folder), expected["passphrase"]))
-    yield conn
-    conn.close()
+    master = master_from_passphrase(header_body(folder), expected["passphrase"])
+    with open_catalog(folder, master) as conn:
+        yield conn
 
 
 @pytest.fixture
@@ -192,14 +212,13 @@ def test_both_keyslots_open_the_catalog(folder: Path, expected: dict[str, Any], 
     master = (master_from_passphrase(body, expected["passphrase"]) if how == "passphrase"
               else master_from_recovery(body, expected["recovery_key"]))
     assert body["pack"]["slots_per_pack"] == expected["slots_per_pack"]
-    conn = open_catalog(folder, master)
-    try:
+    with open_catalog(folder, master) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
             expected["catalog_revision"]
         rows = conn.execute("SELECT id, vault_id, format_version FROM vault").fetchall()
         assert rows == [(1, expected["vault_id"], 1)]
-    finally:
-        conn.close()
+    # Closed cleanly, the catalog leaves no WAL behind (section 6.1).
+    assert not (folder / "catalog.db-wal").exists()
 
 
 def test_signing_key_is_the_expected_one(public_key: bytes, expected: dict[str, Any]) -> None:
@@ -319,7 +338,7 @@ def test_notes_tags_and_cases(catalog: sqlite3.Connection, expected: dict[str, A
         in_cases = sorted(cases[r[0]] for r in catalog.execute(
             "SELECT case_id FROM item_cases WHERE item_id = ?", (item,)))
         assert tags == want["tags"] and in_cases == want["cases"]
-        # The log alone tells the same story (section 7.3: what each action means).
+        # The log alone tells the same story (section 7.2: what each action means).
         replayed_tags: set[str] = set()
         replayed_cases: set[str] = set()
         for e in (e for e in events if e["item"] == item):
@@ -349,6 +368,8 @@ def test_current_code_still_opens_vector(folder: Path, expected: dict[str, Any])
     vault = Vault.open(folder)
     vault.unlock(expected["passphrase"])
     try:
+        with pytest.raises(BlockingIOError):  # section 1.1: the reader is kept out
+            take_vault_lock(folder)
         assert vault.check_custody() == []
         for want in expected["items"]:
             with vault.open_original(want["id"], actor="reader") as reader:

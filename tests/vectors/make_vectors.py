@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from PIL import Image  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
 from archive import Vault  # noqa: E402
 from archive.intake.results import ImportOptions  # noqa: E402
@@ -107,9 +108,7 @@ def build(target: Path, work: Path) -> dict[str, object]:
         "actions": [e.action for e in vault.custody_events()],
     }
     public_key = log.public_key()
-    revision = None
-    with vault.core.sessions() as session:  # the one product read the generator needs
-        from sqlalchemy import text
+    with vault.core.sessions() as session:  # the one catalog read the generator needs
         revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
         checkpoints = session.execute(text("SELECT count(*) FROM checkpoints")).scalar_one()
     vault.lock()
