@@ -362,6 +362,34 @@ def test_notes_tags_and_cases(catalog: sqlite3.Connection, expected: dict[str, A
         assert last["action"] == "deletion-request" and last["sha256"] == gone["sha256"]
 
 
+def test_the_reader_notices_a_changed_event_and_a_changed_slot(
+        folder: Path, catalog: sqlite3.Connection, expected: dict[str, Any]) -> None:
+    seq, _at, _action, _item, entry = entries(catalog)[3]
+    catalog.execute("UPDATE custody_events SET entry = ? WHERE seq = ?",
+                    (entry.replace(b'"actor":"', b'"actor":"x'), seq))
+    leaves = [hashlib.sha256(b"\x00" + e[4]).digest() for e in entries(catalog)]
+    (latest,) = catalog.execute("SELECT root_hash FROM checkpoints "
+                                "ORDER BY tree_size DESC LIMIT 1").fetchone()
+    assert merkle_root(leaves) != latest
+    assert merkle_root(leaves).hex() != expected["custody"]["root"]
+
+    item = expected["items"][0]
+    size, data_key, object_id = catalog.execute(
+        "SELECT o.size, o.data_key, o.id FROM objects o JOIN items i ON i.object_id = o.id "
+        "WHERE i.id = ?", (item["id"],)).fetchone()
+    extents = catalog.execute("SELECT pack, first_slot, slot_count FROM object_extents "
+                              "WHERE object_id = ? ORDER BY seq", (object_id,)).fetchall()
+    pack, first, _count = extents[0]
+    with open(folder / "packs" / f"{pack:08d}.pack", "r+b") as f:
+        f.seek(first * SLOT + 100)
+        byte = f.read(1)
+        f.seek(first * SLOT + 100)
+        f.write(bytes([byte[0] ^ 1]))
+    with pytest.raises(Exception, match="(?i)decrypt|forged|corrupt"):
+        read_object(folder, expected["slots_per_pack"], size, data_key,
+                    bytes.fromhex(object_id), extents)
+
+
 def test_current_code_still_opens_vector(folder: Path, expected: dict[str, Any]) -> None:
     from archive import Vault
 
