@@ -1,10 +1,7 @@
 """An independent reader written from docs/FORMAT.md alone: libsodium (through PyNaCl's raw
 bindings), hashlib and SQLCipher. It uses none of Strongroom's code, so if the implementation drifts
 from the document, these tests fail. Only the last test opens the vector with the product.
-
-The vector (tests/vectors/tiny-vault, made by tests/vectors/make_vectors.py) holds items, a
-thumbnail, search index files, notes, tags, two cases, a deleted item, custody events and their
-checkpoints; tiny-vault.json says what a reader must find there.
+What the vector holds and what tiny-vault.json says about it: FORMAT.md section 11.
 """
 
 from __future__ import annotations
@@ -312,7 +309,7 @@ def test_every_checkpoint_signature_verifies(catalog: sqlite3.Connection, public
         assert f"\n\n{EM_DASH} {origin} " in note and "\\u2014" not in note
         assert verify_checkpoint(note, origin, public_key) == (tree_size, root_hash)
     # A changed byte in the body makes the signature fail.
-    tree_size, root_hash, note = rows[-1]
+    tree_size, _root, note = rows[-1]
     forged = note.replace(f"\n{tree_size}\n", f"\n{tree_size + 1}\n", 1)
     with pytest.raises(Exception, match="ignature"):
         verify_checkpoint(forged, origin, public_key)
