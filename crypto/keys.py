@@ -23,9 +23,9 @@ class Purpose(IntEnum):
     """crypto_kdf sub-key ids. Each key does exactly one job; ids are never reused."""
 
     CATALOG = 1  # SQLCipher raw key
-    DEDUP_MAC = 2  # keyed BLAKE2b over originals
-    INDEX = 3  # search index files
-    EXPORT = 4  # reserved for export manifests
+    DEDUP_MAC = 2  # reserved, unused: deduplication is by SHA-256 inside the encrypted catalog
+    INDEX = 3  # reserved, unused: the index files are objects with keys of their own
+    EXPORT = 4  # reserved, unused
     SIGNING_WRAP = 5  # wraps the Ed25519 seed
 
 
