@@ -29,8 +29,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_verify.py
 	$(BIN)/python benchmarks/bench_desktop.py
 
-lint: $(STAMP)
-	$(BIN)/python -m ruff check crypto archive search desktop tests
+$(VENV)/.dev-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $@
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/python -m ruff check crypto archive search desktop tests benchmarks
 	$(BIN)/python -m mypy crypto archive search desktop
 
 clean:
