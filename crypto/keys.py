@@ -27,6 +27,7 @@ class Purpose(IntEnum):
     INDEX = 3  # reserved, unused: the index files are objects with keys of their own
     EXPORT = 4  # reserved, unused
     SIGNING_WRAP = 5  # wraps the Ed25519 seed
+    WITNESS = 6  # seals the witnesses kept outside the vault folder, and names them
 
 
 def new_master_key() -> bytes:

@@ -296,3 +296,66 @@ class IndexFile(Base):
 
     def __repr__(self) -> str:
         return f"IndexFile(name={self.name!r})"
+
+
+class WitnessFolder(Base):
+    """A folder the user chose to hold a witness of this vault (besides the state folder)."""
+
+    __tablename__ = "witness_folders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    folder: Mapped[str] = mapped_column(Text, unique=True)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+    def __repr__(self) -> str:
+        return f"WitnessFolder(id={self.id})"
+
+
+class TimestampAuthority(Base):
+    """An RFC 3161 time-stamping authority this vault asks (opt-in), with the trust roots its
+    tokens are checked against (PEM; empty: the system's roots)."""
+
+    __tablename__ = "timestamp_authorities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    trust_roots: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+    def __repr__(self) -> str:
+        return f"TimestampAuthority(id={self.id})"
+
+
+class TimestampToken(Base):
+    """A verified RFC 3161 time-stamp response over SHA-256 of a signed checkpoint note."""
+
+    __tablename__ = "timestamp_tokens"
+    __table_args__ = (
+        UniqueConstraint("tree_size", "authority"),
+        CheckConstraint("length(imprint) = 32", name="imprint_length"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tree_size: Mapped[int] = mapped_column(Integer)
+    imprint: Mapped[bytes] = mapped_column(LargeBinary(32))
+    authority: Mapped[str] = mapped_column(Text)
+    response: Mapped[bytes] = mapped_column(LargeBinary)  # DER TimeStampResp
+    chain: Mapped[str] = mapped_column(Text)  # PEM: the certificates in the token
+    roots: Mapped[str] = mapped_column(Text)  # PEM: the roots it was verified against
+    gen_time: Mapped[datetime] = mapped_column(DateTime)  # UTC, as the authority says
+
+    def __repr__(self) -> str:
+        return f"TimestampToken(tree_size={self.tree_size})"
+
+
+class TimestampRequest(Base):
+    """A checkpoint waiting for a time-stamp (the authorities could not be reached)."""
+
+    __tablename__ = "timestamp_queue"
+
+    tree_size: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    queued_at: Mapped[datetime] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+    def __repr__(self) -> str:
+        return f"TimestampRequest(tree_size={self.tree_size}, attempts={self.attempts})"
