@@ -25,6 +25,15 @@ def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(vault_module, "DEFAULT_KDF", kdf.CHEAP_FOR_TESTS)
 
 
+@pytest.fixture(autouse=True)
+def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's state folder (where witnesses go) inside the test's own folder: no test
+    writes to the real home."""
+    folder = tmp_path / "state-home"
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "vault"
