@@ -22,6 +22,7 @@ from archive.catalog import engine as catalog
 from archive.catalog.models import Checkpoint, ObjectExtent, VaultRecord
 from archive.custody import checkpoint, merkle
 from archive.custody.log import CustodyLog, Recorder, check_log
+from archive.custody.trust import Trust
 from archive.errors import VaultDamaged
 from archive.storage.header import VaultHeader
 from archive.storage.objects import ObjectStore
@@ -55,6 +56,7 @@ class VaultCore:
         self.objects = objects
         self.signer = signer
         self.custody = custody
+        self.trust = Trust(self.subkey(keys.Purpose.WITNESS), custody, sessions, objects)
 
     def subkey(self, purpose: keys.Purpose) -> bytes:
         return keys.subkey(self._master, purpose)
@@ -68,6 +70,7 @@ class VaultCore:
         """A catalog transaction whose custody events are sealed by a signed checkpoint in the
         same commit. Writers are serialised, so event sequence numbers have no gaps."""
         who = actor or default_actor()
+        self.trust.require_acknowledged()  # a rolled-back vault waits for the user
         with self.custody.lock:
             session = self.sessions()
             recorder = self.custody.recorder(session, who)
@@ -77,6 +80,8 @@ class VaultCore:
                     self.objects.flush()
                     recorder.seal()
                 recorder.committed()
+                if recorder.events:
+                    self.trust.after_commit()  # the witnesses learn the new checkpoint
             finally:
                 session.close()
 

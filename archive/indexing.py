@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from archive.catalog.models import IndexFile, Item
+from archive.errors import VaultDamaged
 from archive.storage.slotmap import Extent
 from search import Hit, IndexDocument, SearchIndex
 
@@ -51,6 +52,32 @@ class Indexer:
         # Name and length of each file already sealed in the store. Whoosh files are written
         # once under a new name, so this tells what changed without comparing contents.
         self._persisted = {n: len(d) for n, d in self.index.storage.snapshot().items()}
+
+    @classmethod
+    def open(cls, core: VaultCore, replace_unreadable: bool = False) -> Indexer:
+        """Load the index and bring it up to date with the catalog. ``replace_unreadable``:
+        start from an empty one when the stored files cannot be read (after a rollback)."""
+        try:
+            indexer = cls(core)
+        except VaultDamaged:
+            if not replace_unreadable:
+                raise
+            indexer = cls.empty(core)
+        repaired = indexer.repair()
+        if repaired:
+            log.info("search index brought up to date (%d item(s))", repaired)
+        return indexer
+
+    @classmethod
+    def empty(cls, vault: VaultCore) -> Indexer:
+        """A new, empty index for when the stored files cannot be read (a vault put back from
+        an older copy); they are all replaced at the first persist (see :meth:`rebuild`)."""
+        indexer = cls.__new__(cls)
+        indexer.vault = vault
+        indexer.index = SearchIndex.in_memory({})
+        with vault.sessions() as session:
+            indexer._persisted = dict.fromkeys(session.scalars(select(IndexFile.name)), -1)
+        return indexer
 
     def _load_files(self) -> dict[str, bytes]:
         with self.vault.sessions() as session:

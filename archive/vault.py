@@ -18,6 +18,8 @@ from archive.catalog.details import ItemDetail, item_detail
 from archive.catalog.models import VaultRecord
 from archive.core import Transaction, VaultCore, open_core
 from archive.custody.log import CustodyLog, Event
+from archive.custody.rollback import TrustWarning
+from archive.custody.trust import Trust
 from archive.errors import (
     VaultExists,
     VaultLocked,
@@ -155,10 +157,9 @@ class Vault:
     def _finish_unlock(self, master: bytes) -> None:
         self._core = open_core(self.path, self._header, master)
         try:
-            self._indexer_ = Indexer(self._core)
-            repaired = self._indexer_.repair()
-            if repaired:
-                log.info("search index brought up to date (%d item(s))", repaired)
+            self._core.trust.at_unlock()  # before anything new is written
+            if not self._core.trust.rollback_found:  # else search waits for the acknowledgement
+                self._indexer_ = Indexer.open(self._core)
         except BaseException:
             self.lock()
             raise
@@ -204,6 +205,19 @@ class Vault:
     def custody(self) -> CustodyLog:
         return self._require().custody
 
+    @property
+    def trust(self) -> Trust:
+        """Witnesses and time-stamps; ``trust.warnings`` is what the user must be shown."""
+        return self._require().trust
+
+    def acknowledge_rollback(self) -> list[TrustWarning]:
+        """The user saw the rollback warning: the witnesses follow the log as it is now, changes
+        and search come back. Returns the witness places not written."""
+        unwritten = self.trust.acknowledge()
+        if self._indexer_ is None:  # the index files of a rolled-back catalog may be lost
+            self._indexer_ = Indexer.open(self._require(), replace_unreadable=True)
+        return unwritten
+
     # ------------------------------------------------------------------ evidence
     def import_paths(self, paths: Sequence[str | os.PathLike[str]], *,
                      options: ImportOptions | None = None, progress: Progress | None = None,
@@ -211,6 +225,7 @@ class Vault:
                      report: ImportReport | None = None) -> ImportReport:
         """Import files and folders (recursively); see :mod:`archive.intake` (and
         :meth:`Importer.run` for watching ``report`` fill up from ``progress``)."""
+        self.trust.require_acknowledged()  # before intake writes into any free slot
         importer = Importer(self._require(), options or ImportOptions())
         report = importer.run(paths, progress, cancel, report)
         # Only what this import touched (new items; known ones given a case or tags). A crash
@@ -224,6 +239,7 @@ class Vault:
         self._require()
         indexer = self._indexer_
         if indexer is None:
+            self.trust.require_acknowledged()
             raise VaultLocked("the vault is still opening")
         return indexer
 
@@ -306,11 +322,13 @@ class Vault:
         return self._require().check_custody()
 
     def verify(self, progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
-               actor: str | None = None) -> VerifyReport:
-        """Re-hash every original, read every derived object, check the custody log and its
-        checkpoints. A run that finds nothing wrong is recorded as a custody event."""
+               actor: str | None = None, witnesses: Sequence[Path] = ()) -> VerifyReport:
+        """Re-hash every original, read every derived object, check the custody log, its
+        checkpoints and its witnesses (and those given). A clean run is a custody event."""
+        rolled_back = self.trust.check([Path(w) for w in witnesses])
         self._require().objects.forget_cached()
         report = verify_vault(self._require(), progress, cancel)
+        report.custody_problems += [w.message for w in rolled_back]
         if report.ok:
             with self.transaction(actor) as tx:
                 tx.custody.record("verify", details={"items": report.items,

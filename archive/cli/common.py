@@ -33,6 +33,8 @@ def open_unlocked(args: argparse.Namespace) -> Vault:
         vault.unlock_with_recovery(pw.recovery_key_prompt())
     else:
         vault.unlock(pw.current_passphrase(args.passphrase_file))
+    for warning in vault.trust.warnings:  # a rollback found at unlock, a witness not written
+        say(f"WARNING {warning.message}")
     return vault
 
 

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from archive.cli import evidence, exhibit_cmds, search_cmds, vault_cmds
+from archive.cli import evidence, exhibit_cmds, search_cmds, trust_cmds, vault_cmds
 from archive.cli.common import Handler, say
 from archive.errors import ExitCode, StrongroomError
 from crypto.errors import AuthenticationFailed, CryptoError
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Encrypted evidence archive.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (vault_cmds, evidence, search_cmds, exhibit_cmds):
+    for group in (vault_cmds, evidence, search_cmds, exhibit_cmds, trust_cmds):
         group.register(sub)
     return parser
 

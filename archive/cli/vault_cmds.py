@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from archive import passphrase as pw
@@ -58,7 +59,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     with cli.open_unlocked(args) as vault:
-        report = vault.verify(progress=ProgressBar("Verifying"), actor=args.actor)
+        report = vault.verify(progress=ProgressBar("Verifying"), actor=args.actor,
+                              witnesses=[Path(w) for w in args.witness or ()])
     if args.json:
         cli.emit_json(report.as_json())
     for damage in report.damaged:
@@ -100,4 +102,7 @@ def register(sub: Any) -> None:
     cli.add_unlock_options(p)
     p.add_argument("--actor")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--witness", action="append", metavar="FILE",
+                   help="also hold the log against this witness, exported checkpoint.txt or "
+                        "exhibit package (may be given more than once)")
     p.set_defaults(func=cmd_verify)

@@ -24,7 +24,7 @@ from archive.custody import rollback, witness
 from archive.custody.log import CustodyLog, utc_now
 from archive.custody.rollback import TrustWarning
 from archive.custody.witness import Witness, WitnessError, WitnessKeys
-from archive.errors import StrongroomError
+from archive.errors import BadInput
 from archive.storage.objects import ObjectStore
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ class WitnessKeeper:
         self._found: list[TrustWarning] = []  # from the last check
         self._unwritten: dict[str, TrustWarning] = {}  # by place, from the last write
         self._held = False  # witnesses kept as they are until a rollback is acknowledged
+        self.acknowledged = False  # a rollback was found and acknowledged in this session
         self._folders = self._load_folders()
 
     # ------------------------------------------------------------------ places
@@ -61,9 +62,9 @@ class WitnessKeeper:
     def add_folder(self, folder: Path) -> list[TrustWarning]:
         folder = Path(folder).expanduser().resolve()
         if not folder.is_dir():
-            raise StrongroomError(f"{folder}: not a folder; nothing was changed")
+            raise BadInput(f"{folder}: not a folder; nothing was changed")
         if folder in self.places():
-            raise StrongroomError(f"{folder}: already a witness folder of this vault")
+            raise BadInput(f"{folder}: already a witness folder of this vault")
         with self._sessions.begin() as session:
             session.add(WitnessFolder(folder=str(folder), added_at=utc_now()))
         self._folders = self._load_folders()
@@ -76,7 +77,7 @@ class WitnessKeeper:
         with self._sessions.begin() as session:
             gone = session.execute(delete(WitnessFolder).where(WitnessFolder.folder == wanted))
             if not gone.rowcount:  # type: ignore[attr-defined]
-                raise StrongroomError(f"{folder}: not a witness folder of this vault")
+                raise BadInput(f"{folder}: not a witness folder of this vault")
         self._folders = self._load_folders()
         self._unwritten.pop(wanted, None)
         try:
@@ -149,7 +150,9 @@ class WitnessKeeper:
                 agreeing.append(seen)
             else:
                 warnings.append(problem)
-        if probe_packs:
+        # After a log rollback the catalog is the older part: slots it thinks are its own were
+        # written again later, and the packs say nothing more.
+        if probe_packs and not any(w.damage for w in warnings):
             with self._sessions() as session:
                 packs = rollback.probe_packs(session, self._store)
             if packs and agreeing:  # the witness vouches that the catalog is the current one
@@ -186,6 +189,7 @@ class WitnessKeeper:
         the log as it is now (from here on, this is the history the witnesses remember)."""
         with self._custody.lock:
             with self._lock:
+                self.acknowledged = self.acknowledged or self._held
                 self._held = False
                 self._found = []
             return self.write_all()

@@ -20,7 +20,7 @@ from archive.catalog.models import ObjectExtent, StoredObject
 from archive.custody import checkpoint as cp
 from archive.custody import merkle
 from archive.custody.witness import Witness
-from archive.errors import IntegrityError, ObjectMissing
+from archive.errors import IntegrityError, ObjectMissing, VaultDamaged
 from archive.storage.objects import ObjectStore
 
 ROLLBACK = "rollback"  # the log is shorter than a witness
@@ -32,6 +32,10 @@ UNWRITTEN_WITNESS = "unwritten-witness"  # a witness place that could not be wri
 KEPT_WITNESSES = "witnesses-kept"  # witnesses left as they are until a rollback is seen
 
 DAMAGE = frozenset({ROLLBACK, DIVERGED, PACK_ROLLBACK, FORGED_WITNESS})
+
+
+class RollbackFound(VaultDamaged):
+    """A change was asked of a vault found rolled back, before the user acknowledged it."""
 
 
 @dataclass(frozen=True)
@@ -62,8 +66,8 @@ class TrustWarning:
 def hold_against(witness: Witness, leaves: Sequence[bytes], origin: str,
                  public_key: bytes) -> TrustWarning | None:
     """None when the log (its leaf hashes) extends the witness; else what is wrong."""
-    facts = {"where": witness.where, "tree_size": witness.checkpoint.size,
-             "written_at": witness.written_at}
+    facts: dict[str, Any] = {"where": witness.where, "tree_size": witness.checkpoint.size,
+                             "written_at": witness.written_at}
     try:
         old = cp.verify(witness.note, origin, public_key)
     except cp.CheckpointError as exc:
@@ -108,7 +112,8 @@ def probe_packs(session: Session, store: ObjectStore) -> list[TrustWarning]:
         except (IntegrityError, ObjectMissing, IndexError, OSError):
             warnings.append(TrustWarning(
                 PACK_ROLLBACK, f"pack {pack} is older than the catalog: the newest object "
-                "stored in it fails its check (the pack was put back from an older copy, or "
-                "damaged); `strongroom verify` lists the items it affects",
+                "stored in it fails its check (the pack, or the catalog, was put back from a "
+                "copy of another time, or the pack is damaged); `strongroom verify` lists the "
+                "items it affects",
                 extra={"pack": pack}))
     return warnings

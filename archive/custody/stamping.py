@@ -162,10 +162,15 @@ class Stamper:
     def check_stored(self) -> list[str]:
         """Re-verify every kept token against its checkpoint note (problems; empty when all
         check out)."""
-        problems = []
+        problems: list[str] = []
+        tokens = self.tokens()
+        if not tokens:
+            return problems
         with self._sessions() as session:
-            notes = dict(session.execute(select(Checkpoint.tree_size, Checkpoint.note)).tuples())
-        for token in self.tokens():
+            notes = {size: note for size, note in session.execute(
+                select(Checkpoint.tree_size, Checkpoint.note)
+                .where(Checkpoint.tree_size.in_({t.tree_size for t in tokens})))}
+        for token in tokens:
             note = notes.get(token.tree_size)
             if note is None:
                 problems.append(f"time-stamp of checkpoint {token.tree_size}: the checkpoint "

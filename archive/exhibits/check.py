@@ -14,6 +14,7 @@ import bagit
 
 from archive.custody import checkpoint as cp
 from archive.custody import merkle
+from archive.custody.timestamp import check_package_stamps
 from crypto import signing
 from crypto.errors import AuthenticationFailed, MalformedKey
 
@@ -46,6 +47,7 @@ def check_package(path: Path) -> list[str]:
         head = cp.verify(note, note.split("\n", 1)[0], public_key)
     except (OSError, cp.CheckpointError) as exc:
         return problems + [f"checkpoint.txt: {exc}"]
+    problems += check_package_stamps(path, note)
 
     events: dict[str, list[dict]] = {}
     try:

@@ -38,6 +38,7 @@ from archive.catalog.models import Case, CustodyEvent, Item
 from archive.catalog.records import iso
 from archive.custody import merkle
 from archive.custody.log import entry_bytes
+from archive.custody.timestamp import PACKAGE_README
 from archive.errors import BadInput, Cancelled
 from archive.progress import Progress
 from archive.storage.fsio import staged_folder
@@ -207,7 +208,12 @@ def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
     (work / "checkpoint.txt").write_text(note, encoding="utf-8")
     (work / "checkpoint-verifier-key.txt").write_text(
         cp.verifier_key(log.origin, log.public_key()) + "\n", encoding="ascii")
-    (work / "README.txt").write_text(README, encoding="utf-8")
+    # RFC 3161 tokens of the package's checkpoint, when the vault opted in
+    stamps = vault.trust.package_files(head.size)
+    for name, data in stamps.items():
+        (work / name).write_bytes(data)
+    (work / "README.txt").write_text(README + (PACKAGE_README if stamps else ""),
+                                     encoding="utf-8")
 
     from archive.exhibits.report import build
 
