@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from archive.custody import checkpoint as cp
-from archive.custody import witness
+from archive.custody import merkle, witness
+from archive.custody.rollback import DIVERGED, FORGED_WITNESS, ROLLBACK, hold_against
 from archive.custody.witness import WitnessError, WitnessKeys
 from crypto import signing
 
@@ -114,3 +115,45 @@ def test_a_checkpoint_given_by_hand_is_read_as_text_or_sealed(
     (tmp_path / "junk").write_bytes(os.urandom(witness.FILE_BYTES))
     with pytest.raises(WitnessError, match="neither a witness"):
         witness.read_given(tmp_path / "junk", keys)
+
+
+def _leaves(n: int, tag: bytes = b"") -> list[bytes]:
+    return [merkle.leaf_hash(tag + str(i).encode()) for i in range(n)]
+
+
+def _witness_of(leaves: list[bytes], signer: signing.Signer) -> witness.Witness:
+    note = cp.sign(cp.Checkpoint(ORIGIN, len(leaves), merkle.root(leaves)), ORIGIN, signer)
+    return witness.Witness("w", note, cp.parse(note), datetime.now(UTC))
+
+
+@pytest.mark.parametrize(("seen", "now"), [(1, 1), (1, 2), (5, 5), (5, 6), (7, 64), (8, 9)])
+def test_a_log_that_extends_the_witness_passes(signer: signing.Signer, seen: int,
+                                               now: int) -> None:
+    log = _leaves(now)
+    assert hold_against(_witness_of(log[:seen], signer), log, ORIGIN, signer.public_key) is None
+
+
+@pytest.mark.parametrize(("seen", "now"), [(6, 5), (2, 1), (64, 7)])
+def test_a_shorter_log_is_a_rollback_with_the_missing_count(signer: signing.Signer, seen: int,
+                                                             now: int) -> None:
+    log = _leaves(seen)
+    found = hold_against(_witness_of(log, signer), log[:now], ORIGIN, signer.public_key)
+    assert found is not None and found.kind == ROLLBACK and found.damage
+    assert found.missing_events == seen - now
+
+
+@pytest.mark.parametrize(("seen", "now", "changed"), [(5, 5, 4), (5, 9, 0), (4, 12, 3)])
+def test_a_rewritten_history_diverges(signer: signing.Signer, seen: int, now: int,
+                                      changed: int) -> None:
+    log = _leaves(now)
+    witnessed = _witness_of(log[:seen], signer)
+    log[changed] = merkle.leaf_hash(b"rewritten")
+    found = hold_against(witnessed, log, ORIGIN, signer.public_key)
+    assert found is not None and found.kind == DIVERGED and found.damage
+
+
+def test_a_witness_signed_by_another_key_is_not_taken(signer: signing.Signer) -> None:
+    log = _leaves(3)
+    stranger = signing.Signer(signing.new_signing_seed())
+    found = hold_against(_witness_of(log, stranger), log, ORIGIN, signer.public_key)
+    assert found is not None and found.kind == FORGED_WITNESS
