@@ -1,29 +1,36 @@
 """Text analysis for Russian, English, Uzbek (Latin) and Kazakh (Cyrillic).
 
-Three token streams:
-- ``text``: Unicode case folding, ё->е, accents dropped from Latin letters, Uzbek apostrophes kept
-  inside words, then Russian Snowball stemming for Cyrillic words (not for words with Kazakh
-  letters, which only get folded) and English Snowball stemming for Latin words.
-- ``exact``: the same without stemming (names, tags).
-- ``translit``: every word brought to one Latin spelling (Cyrillic transliterated, Latin words
-  passed through a Cyrillic round trip so that Russian endings are stemmed the same way) and
-  folded (zh/j, kh/x/h, y/i, q/k ...), so that "Kasymova" finds "Касымова" and "Жаксылыков" finds
-  "Zhaksylykov".
+A word as written becomes one or more index terms (cached per word form, since words repeat):
+- ``text`` terms: Unicode case folding, ё->е, accents dropped from Latin letters, Uzbek
+  apostrophes kept inside words; then
+  * Russian words the dictionary knows: every candidate lemma (see ``russian``);
+  * Cyrillic words with Kazakh letters: the word and its stems without Kazakh endings;
+  * other Cyrillic words: Snowball's Russian stem, and the Kazakh stems (Kazakh typed on a
+    Russian keyboard);
+  * Latin words: English Snowball stem, and the Uzbek stems.
+- ``exact`` terms: the folded word alone (file names, tags, camera names).
+- ``translit`` key: every word brought to one Latin spelling (Cyrillic transliterated, Latin words
+  English-stemmed then passed through a Cyrillic round trip so that Russian endings are stemmed
+  the same way) and folded (zh/j, kh/x/h, y/i, q/k ...), so that "Kasymova" finds "Касымова",
+  "Жаксылыков" finds "Zhaksylykov" and "паспорт" finds "passports".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from whoosh.analysis import Filter, RegexTokenizer, Token
 from whoosh.lang.snowball.english import EnglishStemmer
 from whoosh.lang.snowball.russian import RussianStemmer
 
+from .russian import lemmas
+from .turkic import kazakh_stems, uzbek_stems
+
 # Letters, digits, and apostrophes between letters (Uzbek oʻ, gʻ; English don't).
-WORD = re.compile(r"\w+(?:['’ʼʻ`]\w+)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:['’ʼʻ`][^\W_]+)*", re.UNICODE)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "ʻ": "'", "`": "'"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KAZAKH_ONLY = set("әғқңөұүһі")
@@ -49,13 +56,14 @@ _TO_CYRILLIC = [  # longest first
 ]
 _LATIN_FOLDS = [("shch", "sh"), ("sch", "sh"), ("zh", "j"), ("kh", "h"), ("x", "h"),
                 ("q", "k"), ("ts", "c"), ("w", "v"), ("y", "i"), ("'", "")]
+_REPEATS = re.compile(r"(.)\1+")
 
 
 def fold(word: str) -> str:
     """Case folding, ё->е, apostrophes unified, accents removed from Latin letters only (so
     Cyrillic й and Kazakh letters stay what they are)."""
     word = word.casefold().translate(_APOSTROPHES).replace("ё", "е")
-    if _CYRILLIC.search(word):
+    if _CYRILLIC.search(word) or word.isascii():
         return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -65,14 +73,8 @@ def is_cyrillic(word: str) -> bool:
     return bool(_CYRILLIC.search(word))
 
 
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """``word`` already folded."""
-    if is_cyrillic(word):
-        if _KAZAKH_ONLY & set(word):
-            return word
-        return str(_RU.stem(word))
-    return str(_EN.stem(word))
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
 
 
 def to_latin(word: str) -> str:
@@ -94,62 +96,97 @@ def to_cyrillic(word: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=200_000)
-def translit_key(word: str) -> str:
-    """One spelling for a name in either script. ``word`` already folded."""
-    cyr = word if is_cyrillic(word) else to_cyrillic(word)
+def _unique(*groups: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for group in groups:
+        for t in group:
+            if t and t not in out:
+                out.append(t)
+    return tuple(out)
+
+
+@lru_cache(maxsize=300_000)
+def text_terms(raw: str) -> tuple[str, ...]:
+    """The text-field terms of a word as written, the likeliest first."""
+    word = fold(raw)
+    if not word:
+        return ()
+    if is_cyrillic(word):
+        if _KAZAKH_ONLY & set(word):
+            return kazakh_stems(word)
+        known = lemmas(word)
+        if known:
+            return known
+        return _unique((str(_RU.stem(word)),), kazakh_stems(word)[1:])
+    if word.isdigit():
+        return (word,)
+    return _unique((str(_EN.stem(word)),), uzbek_stems(word)[1:])
+
+
+@lru_cache(maxsize=300_000)
+def translit_key(raw: str) -> str:
+    """One spelling for a word in either script."""
+    word = fold(raw)
+    cyr = word if is_cyrillic(word) else to_cyrillic(str(_EN.stem(word)))
     if not (_KAZAKH_ONLY & set(cyr)):
         cyr = str(_RU.stem(cyr))
     latin = to_latin(cyr)
     for a, b in _LATIN_FOLDS:
         latin = latin.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", latin)
+    return _REPEATS.sub(r"\1", latin)
 
 
-class _MapFilter(Filter):
+@lru_cache(maxsize=300_000)
+def exact_term(raw: str) -> str:
+    return fold(raw)
+
+
+def name_terms(raw: str) -> tuple[str, ...]:
+    """File names: the word as written and its transliteration key."""
+    return _unique((exact_term(raw), translit_key(raw)))
+
+
+def _exact_terms(raw: str) -> tuple[str, ...]:
+    return (exact_term(raw),)
+
+
+def _translit_terms(raw: str) -> tuple[str, ...]:
+    return (translit_key(raw),)
+
+
+# Term functions by analysis kind; each maps a word as written to its index terms.
+TERMS: dict[str, Callable[[str], tuple[str, ...]]] = {
+    "stem": text_terms,
+    "fold": _exact_terms,
+    "translit": _translit_terms,
+    "name": name_terms,
+}
+
+
+def analyze(text: str, kind: str = "stem") -> list[str]:
+    """Every index term of ``text`` in order (several per word where a word has several)."""
+    terms = TERMS[kind]
+    return [t for raw in WORD.findall(text) for t in terms(raw)]
+
+
+class _TermsFilter(Filter):
+    """Whoosh filter form of the term functions (all terms of a word at its position), for the
+    parts of Whoosh that analyse text themselves."""
+
     def __init__(self, kind: str) -> None:
         self.kind = kind
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _MapFilter) and other.kind == self.kind
+        return isinstance(other, _TermsFilter) and other.kind == self.kind
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        kind = self.kind
+        terms = TERMS[self.kind]
         for t in tokens:
-            word = _term(kind, t.text)
-            if word:
-                t.text = word
+            found = terms(t.text)
+            for term in found:
+                t.text = term
                 yield t
 
 
-@lru_cache(maxsize=500_000)
-def _term(kind: str, raw: str) -> str:
-    """The index term for a word as written (words repeat, so this is cached whole)."""
-    word = fold(raw)
-    if kind == "stem":
-        return stem(word)
-    if kind == "translit":
-        return translit_key(word)
-    return word
-
-
-def _tokenizer() -> RegexTokenizer:
-    return RegexTokenizer(WORD)
-
-
-def text_analyzer():  # type: ignore[no-untyped-def]
-    return _tokenizer() | _MapFilter("stem")
-
-
-def exact_analyzer():  # type: ignore[no-untyped-def]
-    return _tokenizer() | _MapFilter("fold")
-
-
-def translit_analyzer():  # type: ignore[no-untyped-def]
-    return _tokenizer() | _MapFilter("translit")
-
-
-def analyze(text: str, kind: str = "stem") -> list[str]:
-    analyzer = {"stem": text_analyzer, "fold": exact_analyzer,
-                "translit": translit_analyzer}[kind]()
-    return [t.text for t in analyzer(text)]
+def analyzer(kind: str):  # type: ignore[no-untyped-def]
+    return RegexTokenizer(WORD) | _TermsFilter(kind)

@@ -102,9 +102,11 @@ def test_snippets_and_timecodes(small_vault: Vault, searchable: dict[str, str]) 
     hits = small_vault.search("подвале")
     srt = next(h for h in hits if h.id == searchable["interview.srt"])
     assert srt.timecode == 65.25
-    assert "«подвале»" in srt.snippet
+    # Hits are character spans into the snippet, not marks written into it.
+    assert srt.marked_words() == ["подвале"] and "«" not in srt.snippet
+    assert [srt.cue_text[s:e] for s, e in srt.cue_spans] == ["подвале"]
     plain = next(h for h in hits if h.id == searchable["свидетель.txt"])
-    assert plain.timecode is None and "«подвале»" in plain.snippet
+    assert plain.timecode is None and plain.marked_words() == ["подвале"]
 
 
 @pytest.mark.parametrize("query", ["", "   ", "unknownfield:x", "captured:[2023 to"])

@@ -1,0 +1,103 @@
+"""The index schema, and a text field that turns a value into postings without Whoosh's token
+pipeline: words are found with one regular expression and each word form's terms come from a
+cache, which is most of what makes indexing fast."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pickle import dumps
+from typing import Any
+
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.system import pack_uint
+
+from .analysis import TERMS, WORD, analyzer
+
+# Bump when analysis changes what terms a text gives: an index written by another version is
+# rebuilt from the catalog at unlock.
+ANALYSIS_VERSION = 3
+
+
+@lru_cache(maxsize=64)
+def frequency_value(freq: int) -> bytes:
+    return pack_uint(freq)
+
+
+def positions_value(positions: list[int]) -> bytes:
+    """Whoosh's ``Positions`` encoding: the count, then the pickled gaps."""
+    gaps = [positions[0]]
+    gaps += [b - a for a, b in zip(positions, positions[1:], strict=False)]
+    return pack_uint(len(gaps)) + dumps(gaps, 2)
+
+
+@lru_cache(maxsize=600_000)
+def _encoded(kind: str, raw: str) -> tuple[bytes, ...]:
+    return tuple(t.encode("utf-8") for t in TERMS[kind](raw))
+
+
+class LexicalText(TEXT):  # type: ignore[misc]
+    """A text field whose terms come from ``analysis.TERMS[kind]``. ``positions`` fields
+    support phrases; the others store only how often each term occurs."""
+
+    def __init__(self, kind: str, positions: bool, stored: bool = False,
+                 field_boost: float = 1.0) -> None:
+        super().__init__(analyzer=analyzer(kind), phrase=positions, stored=stored,
+                         field_boost=field_boost)
+        self.kind = kind
+        self.positional = positions
+
+    def postings(self, value: str) -> dict[bytes, list[int]]:
+        """Each term of ``value`` and the word positions where it occurs."""
+        kind = self.kind
+        found: dict[bytes, list[int]] = {}
+        for pos, raw in enumerate(WORD.findall(value)):
+            for term in _encoded(kind, raw):
+                where = found.get(term)
+                if where is None:
+                    found[term] = [pos]
+                else:
+                    where.append(pos)
+        return found
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        boost = self.format.field_boost
+        for term, where in self.postings(value).items():
+            n = len(where)
+            vbytes = positions_value(where) if self.positional else frequency_value(n)
+            yield term, n, n * boost, vbytes
+
+
+def schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        rev=STORED(),
+        kind=ID(stored=True),
+        title=LexicalText("stem", positions=True, stored=True),
+        name=LexicalText("name", positions=False, stored=True),
+        text=LexicalText("stem", positions=True),
+        notes=LexicalText("stem", positions=True),
+        translit=LexicalText("translit", positions=False),
+        labels=LexicalText("name", positions=False),  # tags and device words as free text
+        tags=KEYWORD(lowercase=True, commas=True, scorable=True),
+        cases=KEYWORD(lowercase=True, commas=True),
+        camera=LexicalText("fold", positions=False),
+        lens=LexicalText("fold", positions=False),
+        software=LexicalText("fold", positions=False),
+        codec=LexicalText("fold", positions=False),
+        encoding=LexicalText("fold", positions=False),
+        has=KEYWORD(lowercase=True, commas=True),
+        captured=DATETIME(),
+        imported=DATETIME(),
+        location=BOOLEAN(),
+        analysis=STORED(),
+    )
+
+
+def is_current(existing: Schema) -> bool:
+    """Whether an index written earlier has this schema (same fields, same field types)."""
+    now = schema()
+    if sorted(existing.names()) != sorted(now.names()):
+        return False
+    return all(type(existing[n]) is type(now[n]) for n in now.names())
+
