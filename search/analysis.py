@@ -9,10 +9,11 @@ A word as written becomes one or more index terms (cached per word form, since w
     Russian keyboard);
   * Latin words: English Snowball stem, and the Uzbek stems.
 - ``exact`` terms: the folded word alone (file names, tags, camera names).
-- ``translit`` key: every word brought to one Latin spelling (Cyrillic transliterated, Latin words
-  English-stemmed then passed through a Cyrillic round trip so that Russian endings are stemmed
+- transliteration keys: a text term brought to one Latin spelling (Cyrillic transliterated, Latin
+  terms passed through a Cyrillic round trip and lemmatized so that Russian endings are handled
   the same way) and folded (zh/j, kh/x/h, y/i, q/k ...), so that "Kasymova" finds "Касымова",
-  "Жаксылыков" finds "Zhaksylykov" and "паспорт" finds "passports".
+  "Жаксылыков" finds "Zhaksylykov" and "паспорт" finds "passports" (see ``crossscript``). File
+  names index the key of each word as written beside the word.
 """
 
 from __future__ import annotations
@@ -123,17 +124,39 @@ def text_terms(raw: str) -> tuple[str, ...]:
     return _unique((str(_EN.stem(word)),), uzbek_stems(word)[1:])
 
 
-@lru_cache(maxsize=300_000)
-def translit_key(raw: str) -> str:
-    """One spelling for a word in either script."""
-    word = fold(raw)
-    cyr = word if is_cyrillic(word) else to_cyrillic(str(_EN.stem(word)))
-    if not (_KAZAKH_ONLY & set(cyr)):
-        cyr = str(_RU.stem(cyr))
+def latin_key(cyr: str) -> str:
+    """A Cyrillic (or Latin) word in one folded Latin spelling."""
     latin = to_latin(cyr)
     for a, b in _LATIN_FOLDS:
         latin = latin.replace(a, b)
     return _REPEATS.sub(r"\1", latin)
+
+
+@lru_cache(maxsize=300_000)
+def translit_key(raw: str) -> str:
+    """One spelling for a word as written, in either script (file names)."""
+    word = fold(raw)
+    cyr = word if is_cyrillic(word) else to_cyrillic(str(_EN.stem(word)))
+    if not (_KAZAKH_ONLY & set(cyr)):
+        cyr = str(_RU.stem(cyr))
+    return latin_key(cyr)
+
+
+@lru_cache(maxsize=300_000)
+def term_keys(term: str) -> tuple[str, ...]:
+    """The transliteration keys of a text term: Cyrillic terms (lemmas, stems) transliterated;
+    Latin terms written in Cyrillic and lemmatized first, so that "kasymova" meets the lemma
+    касымов and "passport" meets паспорт."""
+    if is_cyrillic(term) or term.isdigit():
+        return (latin_key(term),)
+    cyr = to_cyrillic(term)
+    forms = lemmas(cyr) or (str(_RU.stem(cyr)),)
+    return _unique([latin_key(f) for f in forms])
+
+
+def word_keys(raw: str) -> tuple[str, ...]:
+    """The transliteration keys of a word as written (those of its text terms)."""
+    return _unique(*[term_keys(t) for t in text_terms(raw)])
 
 
 @lru_cache(maxsize=300_000)

@@ -24,8 +24,15 @@ def frequency_value(freq: int) -> bytes:
     return pack_uint(freq)
 
 
+@lru_cache(maxsize=4096)
+def _one_position(pos: int) -> bytes:
+    return pack_uint(1) + dumps([pos], 2)
+
+
 def positions_value(positions: list[int]) -> bytes:
     """Whoosh's ``Positions`` encoding: the count, then the pickled gaps."""
+    if len(positions) == 1:
+        return _one_position(positions[0])
     gaps = [positions[0]]
     gaps += [b - a for a, b in zip(positions, positions[1:], strict=False)]
     return pack_uint(len(gaps)) + dumps(gaps, 2)
@@ -77,7 +84,6 @@ def schema() -> Schema:
         name=LexicalText("name", positions=False, stored=True),
         text=LexicalText("stem", positions=True),
         notes=LexicalText("stem", positions=True),
-        translit=LexicalText("translit", positions=False),
         labels=LexicalText("name", positions=False),  # tags and device words as free text
         tags=KEYWORD(lowercase=True, commas=True, scorable=True),
         cases=KEYWORD(lowercase=True, commas=True),

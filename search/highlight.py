@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .analysis import WORD, text_terms, translit_key
+from .analysis import WORD, text_terms, word_keys
 
 SNIPPET_CHARS = 180
 CONTEXT = 60
@@ -21,7 +21,7 @@ def matches(text: str, terms: set[str], keys: set[str]) -> list[tuple[int, int]]
     for m in WORD.finditer(text):
         raw = m.group(0)
         if (terms and not terms.isdisjoint(text_terms(raw))) or (
-                keys and translit_key(raw) in keys):
+                keys and not keys.isdisjoint(word_keys(raw))):
             found.append((m.start(), m.end()))
     return found
 

@@ -12,6 +12,7 @@ from typing import Any
 from whoosh import scoring, writing
 from whoosh.searching import Searcher
 
+from .crossscript import CrossScript
 from .fields import ANALYSIS_VERSION, is_current, schema
 from .highlight import first_cue, matches, snippet
 from .query import QueryError, plan
@@ -21,8 +22,7 @@ from .writer import GatheringWriter
 INDEX_NAME = "strongroom"
 # BM25F: long fields (statements, notes) are normalised for length less than short ones, so a
 # statement that names a person is not outweighed by a file name that happens to hold the name.
-WEIGHTING = scoring.BM25F(B=0.75, K1=1.2, text_B=0.4, notes_B=0.4, translit_B=0.4,
-                          title_B=0.6)
+WEIGHTING = scoring.BM25F(B=0.75, K1=1.2, text_B=0.4, notes_B=0.4, title_B=0.6)
 Lookup = Callable[[str], tuple[str | None, list[dict[str, Any]] | None]]
 
 __all__ = ["Hit", "IndexDocument", "QueryError", "ResultPage", "SearchIndex"]
@@ -99,6 +99,7 @@ class SearchIndex:
             storage.files.clear()
             self._ix = storage.create_index(schema(), indexname=INDEX_NAME)
         self._searcher: Searcher | None = None
+        self._cross = CrossScript()
 
     def _current_searcher(self) -> Searcher:
         if self._searcher is not None and not self._searcher.up_to_date():
@@ -159,11 +160,15 @@ class SearchIndex:
         words as spans, and for timed transcripts where in the recording."""
         if limit < 1 or offset < 0:
             raise QueryError("the page must have a size of at least 1 and start at 0 or later")
-        wanted = plan(text)
-        terms, keys = wanted.text_terms, wanted.translit_keys
         page: list[Hit] = []
         with self._lock:
             searcher = self._current_searcher()
+
+            def other_scripts(fieldname: str, keys: set[str]) -> set[str]:
+                return self._cross.expand(searcher, fieldname, keys)
+
+            wanted = plan(text, other_scripts)
+            terms, keys = wanted.text_terms, wanted.translit_keys
             results = searcher.search(wanted.positive, limit=offset + limit,
                                       mask=wanted.excluded)
             total = len(results)
@@ -194,7 +199,7 @@ def _fields(doc: IndexDocument) -> dict[str, Any]:
         "text": doc.text, "notes": doc.notes, "tags": ",".join(doc.tags),
         "cases": ",".join(doc.cases), "camera": doc.camera, "lens": doc.lens,
         "software": doc.software, "codec": doc.codec, "encoding": doc.encoding,
-        "translit": " ".join((doc.title, doc.text, doc.notes)), "labels": labels,
+        "labels": labels,
         "has": ",".join(has), "location": doc.has_location, "analysis": ANALYSIS_VERSION,
     }
     if doc.captured is not None:

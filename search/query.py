@@ -10,12 +10,13 @@ Character positions in messages count from 1.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from whoosh.query import And, DateRange, Every, Not, Or, Phrase, Query, Sequence, Term
 
-from .analysis import WORD, exact_term, name_terms, text_terms, translit_key
+from .analysis import WORD, exact_term, name_terms, text_terms, word_keys
 
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
@@ -23,8 +24,8 @@ MAX_QUERY_WORDS = 64
 # Free words look in these fields, with these weights: the words of the evidence first, then
 # titles, then other spellings, file names, and tags and device names last. Case names only
 # through case:.
-FREE_FIELDS = {"text": 1.0, "notes": 1.0, "title": 0.8, "translit": 0.45, "name": 0.3,
-               "labels": 0.2}
+FREE_FIELDS = {"text": 1.0, "notes": 1.0, "title": 0.8, "name": 0.3, "labels": 0.2}
+OTHER_SCRIPT = 0.5  # a word found in the other script weighs this much of a word as written
 TEXT_FIELDS = ("text", "notes", "title")
 WORD_FIELDS = ("camera", "lens", "software", "codec", "encoding")
 ALIASES = {"case": "cases", "tag": "tags", "note": "notes", "file": "name", "date": "captured",
@@ -122,9 +123,13 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
+Expander = Callable[[str, set[str]], set[str]]  # (field, keys) -> the field's terms with them
+
+
 class _Parser:
-    def __init__(self, toks: list[_Tok]) -> None:
+    def __init__(self, toks: list[_Tok], expand: Expander | None) -> None:
         self.toks = toks
+        self.expand = expand
         self.i = 0
         self.plan_terms: set[str] = set()
         self.plan_keys: set[str] = set()
@@ -247,16 +252,17 @@ class _Parser:
         per_word = []
         for raw in raws:
             terms = text_terms(raw)
-            key = translit_key(raw)
+            keys = set(word_keys(raw))
             if not negated:
                 self.plan_terms.update(terms)
-                self.plan_keys.add(key)
+                self.plan_keys.update(keys)
             fields: list[Query] = []
             for fname, weight in FREE_FIELDS.items():
                 if fname in TEXT_FIELDS:
                     fields += [Term(fname, t, boost=weight) for t in terms]
-                elif fname == "translit":
-                    fields.append(Term(fname, key, boost=weight))
+                    others = self.expand(fname, keys) - set(terms) if self.expand else set()
+                    fields += [Term(fname, t, boost=weight * OTHER_SCRIPT)
+                               for t in sorted(others)]
                 else:
                     fields += [Term(fname, t, boost=weight) for t in name_terms(raw)]
             per_word.append(Or(fields))
@@ -313,13 +319,14 @@ def _dates(name: str, tok: _Tok) -> Query:
     return DateRange(name, _date(value, tok.pos, False), _date(value, tok.pos, True))
 
 
-def plan(text: str) -> QueryPlan:
+def plan(text: str, expand: Expander | None = None) -> QueryPlan:
+    """The query for ``text``; ``expand`` finds a field's terms in the other script."""
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is too long ({len(text):,} characters; at most "
                          f"{MAX_QUERY_CHARS:,})")
     if not text.strip():
         raise QueryError("the query is empty")
-    parser = _Parser(_tokens(text))
+    parser = _Parser(_tokens(text), expand)
     query = parser.parse()
     positive, excluded = _split_exclusions(query)
     return QueryPlan(positive, excluded, parser.plan_terms, parser.plan_keys)

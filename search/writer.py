@@ -18,7 +18,7 @@ from whoosh.writing import SegmentWriter
 
 from .fields import LexicalText, frequency_value, positions_value
 
-_BYTES_PER_POSTING = 40  # arrays, list slot, and a share of the value bytes
+_BYTES_PER_POSTING = 48  # arrays, list slot, and a share of the value bytes
 
 
 class _TermPostings:
@@ -33,7 +33,7 @@ class _TermPostings:
 class GatheringWriter(SegmentWriter):  # type: ignore[misc]
     def __init__(self, ix: Any, limitmb: int = 128, **kwargs: Any) -> None:
         super().__init__(ix, limitmb=limitmb, **kwargs)
-        self._terms: dict[tuple[str, bytes], _TermPostings] = {}
+        self._terms: dict[str, dict[bytes, _TermPostings]] = {}
         self._lengths: dict[str, dict[int, int]] = {}
         self._budget = limitmb * 1024 * 1024
         self._used = 0
@@ -46,7 +46,6 @@ class GatheringWriter(SegmentWriter):  # type: ignore[misc]
         self._check_fields(schema, names)
         perdoc = self.perdocwriter
         perdoc.start_doc(docnum)
-        terms = self._terms
         used = 0
         try:
             for name in names:
@@ -60,21 +59,24 @@ class GatheringWriter(SegmentWriter):  # type: ignore[misc]
                         items = self._lexical(field, value)
                     else:
                         items = field.index(value)
+                    terms = self._terms.get(name)
+                    if terms is None:
+                        terms = self._terms[name] = {}
                     for tbytes, freq, weight, vbytes in items:
-                        if field.scorable:
-                            length += freq
-                        key = (name, tbytes)
-                        postings = terms.get(key)
+                        length += freq
+                        postings = terms.get(tbytes)
                         if postings is None:
-                            postings = terms[key] = _TermPostings()
+                            postings = terms[tbytes] = _TermPostings()
                         postings.docs.append(docnum)
                         postings.weights.append(weight)
                         postings.values.append(vbytes)
-                        used += _BYTES_PER_POSTING + len(vbytes)
+                        used += 1
                     if field.scorable and length:
                         # What Whoosh would read back: lengths are stored as one byte.
                         self._lengths.setdefault(name, {})[docnum] = byte_to_length(
                             length_to_byte(length))
+                    elif not field.scorable:
+                        length = 0
                 perdoc.add_field(name, field, value if field.stored else None, length)
                 column = field.column_type
                 if column and value is not None:
@@ -85,7 +87,7 @@ class GatheringWriter(SegmentWriter):  # type: ignore[misc]
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
-        self._used += used
+        self._used += used * _BYTES_PER_POSTING
         if self._used > self._budget:
             self._to_pool()
 
@@ -101,9 +103,10 @@ class GatheringWriter(SegmentWriter):  # type: ignore[misc]
     def _to_pool(self) -> None:
         """Hand the gathered postings to Whoosh's pool (which spills sorted runs)."""
         add = self.pool.add
-        for (name, tbytes), p in sorted(self._terms.items()):
-            for docnum, weight, vbytes in zip(p.docs, p.weights, p.values, strict=True):
-                add((name, tbytes, docnum, weight, vbytes))
+        for name, terms in sorted(self._terms.items()):
+            for tbytes, p in sorted(terms.items()):
+                for docnum, weight, vbytes in zip(p.docs, p.weights, p.values, strict=True):
+                    add((name, tbytes, docnum, weight, vbytes))
         self._terms.clear()
         self._used = 0
 
@@ -115,18 +118,15 @@ class GatheringWriter(SegmentWriter):  # type: ignore[misc]
         self.perdocwriter.close()
         fw = self.fieldwriter
         schema = self.schema
-        current = None
-        for (name, tbytes), p in sorted(self._terms.items()):
-            if name != current:
-                if current is not None:
-                    fw.finish_field()
-                fw.start_field(name, schema[name])
-                current = name
-                lengths = self._lengths.get(name, {})
-            fw.start_term(tbytes)
-            _fill_blocks(fw._postwriter, p, lengths)  # noqa: SLF001
-            fw.finish_term()
-        if current is not None:
+        for name, terms in sorted(self._terms.items()):
+            if not terms:
+                continue
+            fw.start_field(name, schema[name])
+            lengths = self._lengths.get(name, {})
+            for tbytes, p in sorted(terms.items()):
+                fw.start_term(tbytes)
+                _fill_blocks(fw._postwriter, p, lengths)  # noqa: SLF001
+                fw.finish_term()
             fw.finish_field()
         fw.close()
         self._terms.clear()
