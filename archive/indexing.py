@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from archive.catalog.models import IndexFile, Item
 from archive.errors import VaultDamaged
 from archive.storage.slotmap import Extent
-from search import Hit, IndexDocument, SearchIndex
+from search import IndexDocument, ResultPage, SearchIndex
 
 if TYPE_CHECKING:
     from archive.core import VaultCore
@@ -29,14 +29,24 @@ log = logging.getLogger(__name__)
 REBUILD_BATCH = 500
 
 
+def _meta_words(meta: dict[str, Any], *keys: str) -> str:
+    return " ".join(str(meta[k]) for k in keys if isinstance(meta.get(k), str | int | float))
+
+
 def document(item: Item) -> IndexDocument:
+    meta = item.meta or {}
     return IndexDocument(
         id=item.id, rev=item.index_rev, kind=item.kind, title=item.title or "",
         name=item.original_name, text=item.text.body if item.text else "",
         notes="\n".join(n.body for n in item.notes), tags=[t.name for t in item.tags],
-        cases=[c.name for c in item.cases], camera=item.camera or "",
+        cases=[c.name for c in item.cases],
+        camera=" ".join(filter(None, [item.camera or "", _meta_words(meta, "make", "model")])),
+        lens=_meta_words(meta, "lens"), software=_meta_words(meta, "software"),
+        codec=_meta_words(meta, "video_codec", "audio_codec", "container", "image_format"),
+        encoding=(item.text.encoding or "") if item.text else "",
         captured=item.captured_at, imported=item.imported_at,
         has_location=item.gps_lat is not None,
+        has_cues=bool(item.text and item.text.cues),
     )
 
 
@@ -48,10 +58,15 @@ def _with_everything() -> Any:
 class Indexer:
     def __init__(self, vault: VaultCore) -> None:
         self.vault = vault
-        self.index = SearchIndex.in_memory(self._load_files())
+        files = self._load_files()
+        self.index = SearchIndex.in_memory(files)
         # Name and length of each file already sealed in the store. Whoosh files are written
         # once under a new name, so this tells what changed without comparing contents.
         self._persisted = {n: len(d) for n, d in self.index.storage.snapshot().items()}
+        if self.index.was_reset:
+            # Written by another version of the index: started anew (the repair at unlock
+            # indexes every item again) and the old files are dropped at the next save.
+            self._persisted = dict.fromkeys(files, -1)
 
     @classmethod
     def open(cls, core: VaultCore, replace_unreadable: bool = False) -> Indexer:
@@ -161,7 +176,7 @@ class Indexer:
         self._persisted = {n: len(d) for n, d in now.items()}
 
     # ------------------------------------------------------------------ queries
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> ResultPage:
         def lookup(item_id: str) -> tuple[str | None, list[dict[str, Any]] | None]:
             with self.vault.sessions() as session:
                 item = session.get(Item, item_id)
@@ -169,4 +184,4 @@ class Indexer:
                     return None, None
                 return item.text.body, item.text.cues
 
-        return self.index.search(query, limit=limit, lookup=lookup)
+        return self.index.search(query, limit=limit, lookup=lookup, offset=offset)

@@ -41,7 +41,7 @@ from archive.storage.packs import NewPack, PackFiles
 from archive.verify import VerifyReport, verify_vault
 from crypto import kdf, keys, signing
 from crypto.errors import AuthenticationFailed, MalformedKey
-from search import Hit
+from search import ResultPage
 
 log = logging.getLogger(__name__)
 
@@ -243,9 +243,11 @@ class Vault:
             raise VaultLocked("the vault is still opening")
         return indexer
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
-        """Full-text search; raises :class:`search.QueryError` with a readable message."""
-        return self._indexer().search(query, limit)
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> ResultPage:
+        """Full-text search: the hits ``offset`` to ``offset + limit`` (a list) with the total
+        number of hits (``.total``); raises :class:`search.QueryError` with a readable
+        message."""
+        return self._indexer().search(query, limit, offset)
 
     def rebuild_index(self, progress: Progress | None = None) -> int:
         """Throw the search index away and build it again from the catalog."""

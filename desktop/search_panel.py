@@ -121,5 +121,5 @@ class SearchPanel(QWidget):
         if not index.isValid():
             return
         hit = self.model.data(index, HIT_ROLE)
-        marked = [part.split("»", 1)[0] for part in hit.snippet.split("«")[1:]]
+        marked = hit.marked_words()
         self.open_hit.emit(hit.id, hit.timecode, marked)

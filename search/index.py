@@ -22,7 +22,7 @@ from .writer import GatheringWriter
 INDEX_NAME = "strongroom"
 # BM25F: long fields (statements, notes) are normalised for length less than short ones, so a
 # statement that names a person is not outweighed by a file name that happens to hold the name.
-WEIGHTING = scoring.BM25F(B=0.75, K1=1.2, text_B=0.4, notes_B=0.4, title_B=0.6)
+WEIGHTING = scoring.BM25F(B=0.75, K1=1.2, text_B=0.3, notes_B=0.3, title_B=0.6)
 Lookup = Callable[[str], tuple[str | None, list[dict[str, Any]] | None]]
 
 __all__ = ["Hit", "IndexDocument", "QueryError", "ResultPage", "SearchIndex"]
@@ -87,13 +87,13 @@ class SearchIndex:
         self.pool_mb = pool_mb  # beyond this, postings spill to (RAM) temp storage
         self._lock = threading.RLock()
         self._ix: Any = None
-        if storage.index_exists(INDEX_NAME):
-            try:
+        try:
+            if storage.index_exists(INDEX_NAME):
                 ix = storage.open_index(INDEX_NAME)
                 if is_current(ix.schema):
                     self._ix = ix
-            except Exception:  # noqa: BLE001 - an index from another version: built anew
-                self._ix = None
+        except Exception:  # noqa: BLE001 - an index from another version: built anew
+            self._ix = None
         self.was_reset = self._ix is None and bool(storage.files)
         if self._ix is None:
             storage.files.clear()

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from whoosh.query import And, DateRange, Every, Not, Or, Phrase, Query, Sequence, Term
 
-from .analysis import WORD, exact_term, name_terms, text_terms, word_keys
+from .analysis import WORD, exact_term, name_terms, text_terms, translit_key, word_keys
 
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
@@ -24,8 +24,8 @@ MAX_QUERY_WORDS = 64
 # Free words look in these fields, with these weights: the words of the evidence first, then
 # titles, then other spellings, file names, and tags and device names last. Case names only
 # through case:.
-FREE_FIELDS = {"text": 1.0, "notes": 1.0, "title": 0.8, "name": 0.3, "labels": 0.2}
-OTHER_SCRIPT = 0.5  # a word found in the other script weighs this much of a word as written
+FREE_FIELDS = {"text": 1.0, "notes": 1.0, "title": 0.8, "name": 0.2, "labels": 0.1}
+OTHER_SCRIPT = 0.7  # a word found in the other script weighs this much of a word as written
 TEXT_FIELDS = ("text", "notes", "title")
 WORD_FIELDS = ("camera", "lens", "software", "codec", "encoding")
 ALIASES = {"case": "cases", "tag": "tags", "note": "notes", "file": "name", "date": "captured",
@@ -263,8 +263,8 @@ class _Parser:
                     others = self.expand(fname, keys) - set(terms) if self.expand else set()
                     fields += [Term(fname, t, boost=weight * OTHER_SCRIPT)
                                for t in sorted(others)]
-                else:
-                    fields += [Term(fname, t, boost=weight) for t in name_terms(raw)]
+                else:  # file names, labels: one spelling for both scripts
+                    fields.append(Term(fname, translit_key(raw), boost=weight))
             per_word.append(Or(fields))
         return _all(per_word)
 

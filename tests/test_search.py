@@ -196,7 +196,9 @@ def test_cli_search_json(small_vault: Vault, searchable: dict[str, str], vault_p
     assert main(["search", str(vault_path), "подвале", "--json", "--limit", "5"]) == 0
     import json
     hits = json.loads(capsys.readouterr().out)
-    assert hits and set(hits[0]) == {"id", "score", "kind", "title", "snippet", "timecode"}
+    assert hits and set(hits[0]) == {"id", "score", "kind", "title", "snippet", "spans",
+                                     "timecode"}
+    assert all(h["snippet"][s:e].casefold() == "подвале" for h in hits for s, e in h["spans"])
     assert any(h["timecode"] == 65.25 for h in hits)
     assert main(["search", str(vault_path), "nosuchfield:x"]) == 2
     assert "unknown field" in capsys.readouterr().err
@@ -223,3 +225,39 @@ def test_rebuilt_index_is_what_is_sealed_and_what_comes_back(
         assert sorted(h.id for h in again.search("охранник OR рабства")) == before
     finally:
         again.lock()
+
+
+def test_metadata_is_searchable_as_fields_and_free_text(small_vault: Vault,
+                                                         searchable: dict[str, str]) -> None:
+    assert _found(small_vault, "camera:testcam") == {"door.jpg"}
+    assert _found(small_vault, 'camera:"field 7"') == {"door.jpg"}
+    assert "door.jpg" in _found(small_vault, "testcam")
+    assert _found(small_vault, "software:fieldtool") == {"door.jpg"}
+    assert _found(small_vault, "has:gps") == {"door.jpg"}
+    assert _found(small_vault, "has:timecodes") == {"interview.srt"}
+    assert "witness-cp1251.txt" in _found(small_vault, "encoding:cp1251 OR encoding:windows")
+    assert "neighbour-utf16.txt" in _found(small_vault, "encoding:utf")
+
+
+def test_cli_pages_and_says_how_many(small_vault: Vault, searchable: dict[str, str],
+                                     vault_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    total = len(small_vault.search("kind:transcript", limit=100))
+    assert total == small_vault.search("kind:transcript", limit=2).total > 4
+    small_vault.lock()
+    monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+    assert main(["search", str(vault_path), "kind:transcript", "--limit", "2"]) == 0
+    out = capsys.readouterr()
+    assert f"2 of {total} result(s)" in out.err and "\x1b[" not in out.out
+    assert main(["search", str(vault_path), "kind:transcript", "--limit", "2",
+                 "--offset", "2"]) == 0
+    assert f"3-4 of {total} result(s)" in capsys.readouterr().err
+    assert main(["search", str(vault_path), "kind:photo AND"]) == 2
+    assert "'AND' at character 12 has nothing after it" in capsys.readouterr().err
+
+
+def test_cli_marks_hits_in_bold_only_on_a_terminal() -> None:
+    from archive.cli.search_cmds import marked
+
+    assert marked("нас в подвале", [(6, 13)], bold=True) == "нас в \x1b[1mподвале\x1b[0m"
+    assert marked("нас в подвале", [(6, 13)], bold=False) == "нас в подвале"
