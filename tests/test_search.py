@@ -261,3 +261,24 @@ def test_cli_marks_hits_in_bold_only_on_a_terminal() -> None:
 
     assert marked("нас в подвале", [(6, 13)], bold=True) == "нас в \x1b[1mподвале\x1b[0m"
     assert marked("нас в подвале", [(6, 13)], bold=False) == "нас в подвале"
+
+
+def test_an_index_from_another_version_is_rebuilt_at_unlock(
+        vault_path: Path, small_vault: Vault, searchable: dict[str, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from archive.catalog.models import IndexFile
+
+    small_vault.lock()
+    monkeypatch.setattr("search.index.is_current", lambda schema: False)
+    again = Vault.open(vault_path)
+    again.unlock(PASSPHRASE)
+    try:
+        assert "свидетель.txt" in _found(again, "рабства")
+        files = again._indexer().index.storage.snapshot()  # noqa: SLF001
+        with again.core.sessions() as session:
+            sealed = {row.name: row.object_id for row in session.query(IndexFile)}
+        assert set(sealed) == set(files)
+        for name, object_id in sealed.items():
+            assert b"".join(again.core.objects.iter_plaintext(object_id)) == files[name]
+    finally:
+        again.lock()
