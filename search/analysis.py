@@ -9,11 +9,11 @@ A word as written becomes one or more index terms (cached per word form, since w
     Russian keyboard);
   * Latin words: English Snowball stem, and the Uzbek stems.
 - ``exact`` terms: the folded word alone (file names, tags, camera names).
-- transliteration keys: a text term brought to one Latin spelling (Cyrillic transliterated, Latin
-  terms passed through a Cyrillic round trip and lemmatized so that Russian endings are handled
-  the same way) and folded (zh/j, kh/x/h, y/i, q/k ...), so that "Kasymova" finds "Касымова",
-  "Жаксылыков" finds "Zhaksylykov" and "паспорт" finds "passports" (see ``crossscript``). File
-  names index the key of each word as written beside the word.
+- across scripts: a Latin query word also asks for the text terms of its Cyrillic spellings
+  ("Kasymova" -> касымов, "passports" -> паспорт); a Cyrillic query word also asks for the Latin
+  terms whose folded spelling (zh/j, kh/x/h, y/i, q/k, doubled letters as one ...) is its own
+  ("Жаксылыков" -> zhaksylykov, "паспорт" -> passport), found in each segment's term list (see
+  ``crossscript``). File names index a transliteration key of each word beside the word.
 """
 
 from __future__ import annotations
@@ -142,21 +142,38 @@ def translit_key(raw: str) -> str:
     return latin_key(cyr)
 
 
-@lru_cache(maxsize=300_000)
-def term_keys(term: str) -> tuple[str, ...]:
-    """The transliteration keys of a text term: Cyrillic terms (lemmas, stems) transliterated;
-    Latin terms written in Cyrillic and lemmatized first, so that "kasymova" meets the lemma
-    касымов and "passport" meets паспорт."""
-    if is_cyrillic(term) or term.isdigit():
-        return (latin_key(term),)
-    cyr = to_cyrillic(term)
-    forms = lemmas(cyr) or (str(_RU.stem(cyr)),)
-    return _unique([latin_key(f) for f in forms])
+_LATIN_TERM = re.compile(r"^[a-z'][a-z0-9']*$")
+_DOUBLED_CYRILLIC = re.compile(r"([бвгджзклмнпрстфхцчшщ])\1")
 
 
-def word_keys(raw: str) -> tuple[str, ...]:
-    """The transliteration keys of a word as written (those of its text terms)."""
-    return _unique(*[term_keys(t) for t in text_terms(raw)])
+def latin_term_key(term: str) -> str | None:
+    """The folded spelling of a Latin text term (``None`` for other terms): "passport" and
+    "pasport" become "pasport", "kasymova" "kasimova"."""
+    if not _LATIN_TERM.match(term):
+        return None
+    return latin_key(term)
+
+
+@lru_cache(maxsize=100_000)
+def latin_keys(raw: str) -> tuple[str, ...]:
+    """The folded Latin spellings of a word and of its text terms, to find Latin terms with
+    ``latin_term_key`` (Cyrillic words transliterated first)."""
+    word = fold(raw)
+    if word.isdigit():
+        return ()
+    return _unique([latin_key(word)], [latin_key(t) for t in text_terms(raw)])
+
+
+@lru_cache(maxsize=100_000)
+def cyrillic_terms(raw: str) -> tuple[str, ...]:
+    """For a Latin word, the text terms of its Cyrillic spellings (as written and stemmed, with
+    doubled consonants as one): "Otradnaya" gives отрадный, "passports" паспорт."""
+    word = fold(raw)
+    if is_cyrillic(word) or not word.isascii() or word.isdigit():
+        return ()
+    spellings = [to_cyrillic(word), to_cyrillic(str(_EN.stem(word)))]
+    spellings += [_DOUBLED_CYRILLIC.sub(r"\1", s) for s in spellings]
+    return _unique(*[text_terms(s) for s in dict.fromkeys(spellings)])
 
 
 @lru_cache(maxsize=300_000)

@@ -1,12 +1,12 @@
 """Words across scripts, found through the index's own term lists instead of a second field.
 
-Every term of a text field has a transliteration key (``analysis.term_keys``): one folded Latin
-spelling, reached from Cyrillic by transliteration and from Latin by a Cyrillic round trip and
-Russian lemmatization, so касымов, kasymova, паспорт, passport and pasport (Uzbek) meet. A query
-word asks for its own terms and for every term of the field that shares one of its keys.
+A Latin word is written in Cyrillic and analysed as Cyrillic (``analysis.cyrillic_terms``), which
+needs no index. The other way is ambiguous (паспорт is "passport" in English, "pasport" in
+Uzbek), so each Latin term of a field gets a folded spelling (``analysis.latin_term_key``) and a
+Cyrillic query word asks for every Latin term whose folded spelling is one of its own.
 
-The key map of a segment is made once from that segment's term list (a segment never changes),
-so indexing pays nothing for it and a deleted word disappears with the segment that held it.
+The map of a segment is made once from that segment's term list (a segment never changes), so
+indexing pays nothing for it and a deleted word disappears with the segment that held it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from .analysis import term_keys
+from .analysis import latin_term_key
 
 
 class CrossScript:
@@ -30,7 +30,8 @@ class CrossScript:
             gathered: dict[str, list[str]] = {}
             for tbytes in reader.lexicon(fieldname):
                 term = tbytes.decode("utf-8")
-                for k in term_keys(term):
+                k = latin_term_key(term)
+                if k is not None:
                     gathered.setdefault(k, []).append(term)
             found = {k: tuple(v) for k, v in gathered.items()}
             self._maps[key] = found

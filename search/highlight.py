@@ -6,24 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .analysis import WORD, text_terms, word_keys
+from .analysis import WORD, text_terms
 
 SNIPPET_CHARS = 180
 CONTEXT = 60
 GAP = " … "
 
 
-def matches(text: str, terms: set[str], keys: set[str]) -> list[tuple[int, int]]:
-    """Where in ``text`` a word has one of ``terms`` or ``keys`` (start, end)."""
-    if not terms and not keys:
+def matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Where in ``text`` a word has one of ``terms`` (start, end)."""
+    if not terms:
         return []
-    found = []
-    for m in WORD.finditer(text):
-        raw = m.group(0)
-        if (terms and not terms.isdisjoint(text_terms(raw))) or (
-                keys and not keys.isdisjoint(word_keys(raw))):
-            found.append((m.start(), m.end()))
-    return found
+    return [(m.start(), m.end()) for m in WORD.finditer(text)
+            if not terms.isdisjoint(text_terms(m.group(0)))]
 
 
 def snippet(text: str, spans: list[tuple[int, int]],
@@ -59,11 +54,11 @@ def _flatten(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[i
     return text.replace("\n", " ").replace("\r", " ").replace("\t", " "), spans
 
 
-def first_cue(cues: Iterable[dict[str, Any]] | None, terms: set[str],
-              keys: set[str]) -> tuple[float | None, str | None]:
+def first_cue(cues: Iterable[dict[str, Any]] | None,
+              terms: set[str]) -> tuple[float | None, str | None]:
     if not cues:
         return None, None
     for cue in cues:
-        if matches(cue.get("text", ""), terms, keys):
+        if matches(cue.get("text", ""), terms):
             return float(cue["start"]), cue["text"]
     return None, None

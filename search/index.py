@@ -168,7 +168,7 @@ class SearchIndex:
                 return self._cross.expand(searcher, fieldname, keys)
 
             wanted = plan(text, other_scripts)
-            terms, keys = wanted.text_terms, wanted.translit_keys
+            terms = wanted.text_terms
             results = searcher.search(wanted.positive, limit=offset + limit,
                                       mask=wanted.excluded)
             total = len(results)
@@ -177,13 +177,13 @@ class SearchIndex:
                 title = r.get("title") or r.get("name") or ""
                 text_snippet, spans = "", list[tuple[int, int]]()
                 if body:
-                    text_snippet, spans = snippet(body, matches(body, terms, keys))
+                    text_snippet, spans = snippet(body, matches(body, terms))
                 if not spans:
-                    title_spans = matches(title, terms, keys)
+                    title_spans = matches(title, terms)
                     if title_spans or not text_snippet:
                         text_snippet, spans = title, title_spans
-                timecode, cue_text = first_cue(cues, terms, keys)
-                cue_spans = matches(cue_text, terms, keys) if cue_text else []
+                timecode, cue_text = first_cue(cues, terms)
+                cue_spans = matches(cue_text, terms) if cue_text else []
                 page.append(Hit(r["id"], float(r.score), r["kind"], title, text_snippet,
                                 timecode, cue_text, spans, cue_spans))
         return ResultPage(page, total, offset)

@@ -16,7 +16,15 @@ from datetime import datetime, timedelta
 
 from whoosh.query import And, DateRange, Every, Not, Or, Phrase, Query, Sequence, Term
 
-from .analysis import WORD, exact_term, name_terms, text_terms, translit_key, word_keys
+from .analysis import (
+    WORD,
+    cyrillic_terms,
+    exact_term,
+    latin_keys,
+    name_terms,
+    text_terms,
+    translit_key,
+)
 
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
@@ -49,7 +57,6 @@ class QueryPlan:
     positive: Query
     excluded: Query | None
     text_terms: set[str] = field(default_factory=set)
-    translit_keys: set[str] = field(default_factory=set)
 
 
 def _at(pos: int) -> str:
@@ -123,7 +130,8 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
-Expander = Callable[[str, set[str]], set[str]]  # (field, keys) -> the field's terms with them
+# (field, folded Latin spellings) -> the field's Latin terms with them
+Expander = Callable[[str, set[str]], set[str]]
 
 
 class _Parser:
@@ -132,7 +140,6 @@ class _Parser:
         self.expand = expand
         self.i = 0
         self.plan_terms: set[str] = set()
-        self.plan_keys: set[str] = set()
         self.words = 0
 
     def peek(self) -> _Tok | None:
@@ -252,15 +259,19 @@ class _Parser:
         per_word = []
         for raw in raws:
             terms = text_terms(raw)
-            keys = set(word_keys(raw))
+            keys = set(latin_keys(raw))
             if not negated:
                 self.plan_terms.update(terms)
-                self.plan_keys.update(keys)
             fields: list[Query] = []
             for fname, weight in FREE_FIELDS.items():
                 if fname in TEXT_FIELDS:
                     fields += [Term(fname, t, boost=weight) for t in terms]
-                    others = self.expand(fname, keys) - set(terms) if self.expand else set()
+                    others = set(cyrillic_terms(raw))
+                    if keys and self.expand:
+                        others |= self.expand(fname, keys)
+                    others -= set(terms)
+                    if not negated:
+                        self.plan_terms.update(others)
                     fields += [Term(fname, t, boost=weight * OTHER_SCRIPT)
                                for t in sorted(others)]
                 else:  # file names, labels: one spelling for both scripts
@@ -329,7 +340,7 @@ def plan(text: str, expand: Expander | None = None) -> QueryPlan:
     parser = _Parser(_tokens(text), expand)
     query = parser.parse()
     positive, excluded = _split_exclusions(query)
-    return QueryPlan(positive, excluded, parser.plan_terms, parser.plan_keys)
+    return QueryPlan(positive, excluded, parser.plan_terms)
 
 
 def _split_exclusions(query: Query) -> tuple[Query, Query | None]:
