@@ -17,18 +17,23 @@ from typing import Any
 from .analysis import latin_term_key
 
 
+# The first letters that a folded spelling's first letter can come from (zh->j, kh->h, x->h,
+# q->k, y->i, w->v, ts->c): only the terms that start with these are read.
+_FIRST_LETTERS = {"j": "jz", "h": "hkx", "k": "kq", "i": "iy", "v": "vw", "c": "ct"}
+
+
 class CrossScript:
     def __init__(self) -> None:
-        self._maps: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
+        self._maps: dict[tuple[str, str, str], dict[str, tuple[str, ...]]] = {}
         self._lock = threading.Lock()
 
-    def _segment_map(self, reader: Any, fieldname: str) -> dict[str, tuple[str, ...]]:
-        segment = reader.segment()
-        key = (segment.segment_id() if segment is not None else str(id(reader)), fieldname)
+    def _letter_map(self, reader: Any, segid: str, fieldname: str,
+                    letter: str) -> dict[str, tuple[str, ...]]:
+        key = (segid, fieldname, letter)
         found = self._maps.get(key)
         if found is None:
             gathered: dict[str, list[str]] = {}
-            for tbytes in reader.lexicon(fieldname):
+            for tbytes in reader.expand_prefix(fieldname, letter):
                 term = tbytes.decode("utf-8")
                 k = latin_term_key(term)
                 if k is not None:
@@ -38,8 +43,9 @@ class CrossScript:
         return found
 
     def expand(self, searcher: Any, fieldname: str, keys: set[str]) -> set[str]:
-        """Terms of ``fieldname`` with one of ``keys``, over the searcher's segments."""
+        """Latin terms of ``fieldname`` whose folded spelling is one of ``keys``."""
         out: set[str] = set()
+        keys = {k for k in keys if k}
         if not keys:
             return out
         with self._lock:
@@ -48,11 +54,12 @@ class CrossScript:
                 reader = sub.reader()
                 if fieldname not in reader.indexed_field_names():
                     continue
-                segmap = self._segment_map(reader, fieldname)
                 segment = reader.segment()
-                live.add(segment.segment_id() if segment is not None else str(id(reader)))
+                segid = segment.segment_id() if segment is not None else str(id(reader))
+                live.add(segid)
                 for k in keys:
-                    out.update(segmap.get(k, ()))
+                    for letter in _FIRST_LETTERS.get(k[0], k[0]):
+                        out.update(self._letter_map(reader, segid, fieldname, letter).get(k, ()))
             for gone in [k for k in self._maps if k[1] == fieldname and k[0] not in live]:
                 del self._maps[gone]
         return out
