@@ -171,7 +171,10 @@ class SearchIndex:
             terms = wanted.text_terms
             results = searcher.search(wanted.positive, limit=offset + limit,
                                       mask=wanted.excluded)
-            total = len(results)
+            scored = results.scored_length()
+            # Fewer hits than asked for: the collector saw them all (it skips blocks only once
+            # its page is full), so no second pass is needed to count them.
+            total = scored if scored < offset + limit else len(results)
             for r in results[offset:offset + limit]:
                 body, cues = lookup(r["id"]) if lookup else (None, None)
                 title = r.get("title") or r.get("name") or ""

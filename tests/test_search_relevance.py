@@ -73,6 +73,7 @@ def test_pages_and_totals(index: SearchIndex) -> None:
     assert all(p.total == 44 for p in pages)
     assert [h.id for p in pages for h in p] == everything
     assert index.search("kind:photo NOT tag:otradnaya", limit=5).total == 33
+    assert index.search("kind:photo NOT tag:otradnaya", limit=100).total == 33
     assert len(index.search("kind:photo", offset=100)) == 0
 
 
