@@ -43,6 +43,7 @@ KNOWN = ("kind", "case", "tag", "title", "name", "text", "notes", "camera", "len
 HAS_VALUES = {"gps": "gps", "location": "gps", "notes": "notes", "note": "notes", "tags": "tags",
               "tag": "tags", "text": "text", "timecodes": "cues", "cues": "cues"}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_FIELD_NAME = re.compile(r"[A-Za-z_]+")  # "Свидетель:" or "12:30" are words, not fields
 _BARE = re.compile(r'[^\s()"\[]+')
 
 
@@ -108,8 +109,8 @@ def _tokens(text: str) -> list[_Tok]:
         assert m is not None  # noqa: S101 - c is none of the characters above
         word = m.group(0)
         head, colon, rest = word.partition(":")
-        if fname is None and colon and head and not head.startswith(("http", "//")) and \
-                re.fullmatch(r"\w+", head):
+        if fname is None and colon and _FIELD_NAME.fullmatch(head) and \
+                not head.lower().startswith("http"):
             name = head.lower()
             if ALIASES.get(name, name) not in {ALIASES.get(k, k) for k in KNOWN}:
                 raise QueryError(f"unknown field '{head}' {_at(i)}; known fields: "

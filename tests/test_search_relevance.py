@@ -133,6 +133,11 @@ def test_long_queries_are_refused_quickly(index: SearchIndex) -> None:
         assert time.perf_counter() - start < 5  # generous: the point is it returns at all
 
 
+def test_colons_in_words_are_not_fields(index: SearchIndex) -> None:
+    assert index.search("Свидетель: фургон").total == 1
+    assert index.search("12:30").total == 0
+
+
 def test_valid_dates_and_open_ranges(index: SearchIndex) -> None:
     assert index.search("captured:2023-06").total == 60
     assert index.search("captured:[2023-06-01 to]").total == 60
