@@ -16,7 +16,6 @@ from typing import Any
 
 from .analysis import latin_term_key
 
-
 # The first letters that a folded spelling's first letter can come from (zh->j, kh->h, x->h,
 # q->k, y->i, w->v, ts->c): only the terms that start with these are read.
 _FIRST_LETTERS = {"j": "jz", "h": "hkx", "k": "kq", "i": "iy", "v": "vw", "c": "ct"}
