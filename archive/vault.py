@@ -13,11 +13,8 @@ from typing import Any
 
 from archive import items as items_service
 from archive.catalog import engine as catalog
-from archive.catalog import records
-from archive.catalog.details import ItemDetail, item_detail
 from archive.catalog.models import VaultRecord
 from archive.core import Transaction, VaultCore, open_core
-from archive.custody.log import CustodyLog, Event
 from archive.custody.rollback import TrustWarning
 from archive.custody.trust import Trust
 from archive.errors import (
@@ -38,6 +35,7 @@ from archive.storage.header import FORMAT_VERSION, HEADER_NAME, VaultHeader, rea
 from archive.storage.lock import VaultLockFile
 from archive.storage.objects import ObjectReader
 from archive.storage.packs import NewPack, PackFiles
+from archive.vault_queries import VaultQueries
 from archive.verify import VerifyReport, verify_vault
 from crypto import kdf, keys, signing
 from crypto.errors import AuthenticationFailed, MalformedKey
@@ -51,7 +49,7 @@ DEFAULT_SLOTS_PER_PACK = 1024  # 1024 x 65,600 bytes = 64.06 MiB per pack
 LOCK_NAME = "lock"
 
 
-class Vault:
+class Vault(VaultQueries):
     def __init__(self, path: Path, header: VaultHeader) -> None:
         self.path = path
         self._header = header
@@ -202,10 +200,6 @@ class Vault:
         return self._require().transaction(actor)
 
     @property
-    def custody(self) -> CustodyLog:
-        return self._require().custody
-
-    @property
     def trust(self) -> Trust:
         """Witnesses and time-stamps; ``trust.warnings`` is what the user must be shown."""
         return self._require().trust
@@ -258,40 +252,6 @@ class Vault:
         item_id = items_service.delete_item(self._require(), ref, reason, actor)
         self._indexer().reindex_items([], [item_id])
 
-    def items(self, case: str | None = None, kind: str | None = None, offset: int = 0,
-              limit: int | None = None, since: datetime | None = None,
-              ) -> list[records.ItemSummary]:
-        """Items in intake order; ``since`` (UTC) keeps those imported at or after it."""
-        with self._require().sessions() as session:
-            return records.list_items(session, case, kind, offset, limit, since)
-
-    def item_count(self, case: str | None = None, kind: str | None = None,
-                   since: datetime | None = None) -> int:
-        with self._require().sessions() as session:
-            return records.count_items(session, case, kind, since)
-
-    def related_recordings(self, ref: str) -> list[records.ItemSummary]:
-        """For a timed transcript, the recordings it belongs to (and the other way round)."""
-        with self._require().sessions() as session:
-            return records.related_recordings(session, records.resolve_item(session, ref))
-
-    def resolve(self, ref: str) -> str:
-        with self._require().sessions() as session:
-            return records.resolve_item(session, ref).id
-
-    def item_detail(self, ref: str) -> ItemDetail:
-        with self._require().sessions() as session:
-            return item_detail(records.resolve_item(session, ref))
-
-    def item_text(self, ref: str) -> tuple[str | None, list[dict[str, Any]] | None]:
-        with self._require().sessions() as session:
-            item = records.resolve_item(session, ref)
-            return (item.text.body, item.text.cues) if item.text else (None, None)
-
-    def cases(self) -> list[tuple[str, str, int]]:
-        with self._require().sessions() as session:
-            return records.list_cases(session)
-
     def open_original(self, ref: str, *, purpose: str = "open", actor: str | None = None,
                       details: dict[str, Any] | None = None) -> ObjectReader:
         """A seekable reader over the original, after its custody event (``open``/``view``)."""
@@ -313,15 +273,6 @@ class Vault:
                                                              actor)
         self._indexer().reindex_items([item_id])
         return added, removed
-
-    def custody_events(self, ref: str | None = None) -> list[Event]:
-        with self._require().sessions() as session:
-            item_id = records.resolve_item(session, ref).id if ref else None
-            return records.custody_events(session, item_id)
-
-    def check_custody(self) -> list[str]:
-        """Problems in the custody log (empty when whole); see :func:`custody.log.check_log`."""
-        return self._require().check_custody()
 
     def verify(self, progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
                actor: str | None = None, witnesses: Sequence[Path] = ()) -> VerifyReport:
@@ -352,28 +303,6 @@ class Vault:
         """Metadata-free derivatives named by exhibit number (see archive.publication)."""
         return write_publication(self._require(), Path(out), case=case, refs=items, actor=actor,
                                  progress=progress, cancel=cancel)
-
-    def check_checkpoint(self, note: str) -> list[str]:
-        """Hold a checkpoint handed out earlier against the log as it is now."""
-        return self._require().check_checkpoint(note)
-
-    def inclusion_proof(self, seq: int, tree_size: int | None = None) -> list[bytes]:
-        """RFC 6962 audit path of event ``seq`` in the tree of ``tree_size`` events."""
-        log = self.custody
-        with log.lock:
-            return log.inclusion_proof(seq, tree_size)
-
-    def consistency_proof(self, old_size: int, new_size: int | None = None) -> list[bytes]:
-        """RFC 6962 proof that the tree of ``new_size`` events extends that of ``old_size``."""
-        log = self.custody
-        with log.lock:
-            return log.consistency_proof(old_size, new_size)
-
-    def checkpoint_at(self, tree_size: int) -> str | None:
-        return self._require().checkpoint_at(tree_size)
-
-    def latest_checkpoint(self) -> str | None:
-        return self._require().latest_checkpoint()
 
     # ------------------------------------------------------------------ access
     def _require(self) -> VaultCore:

@@ -1,0 +1,88 @@
+"""The read-only half of the :class:`archive.vault.Vault` face: lists, details, texts, cases,
+the custody record and its proofs. Nothing here changes the vault or records an event."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from archive.catalog import records
+from archive.catalog.details import ItemDetail, item_detail
+from archive.core import VaultCore
+from archive.custody.log import CustodyLog, Event
+
+
+class VaultQueries:
+    """Mixed into ``Vault``, which provides the unlocked parts."""
+
+    def _require(self) -> VaultCore:
+        raise NotImplementedError
+
+    @property
+    def custody(self) -> CustodyLog:
+        return self._require().custody
+
+    def items(self, case: str | None = None, kind: str | None = None, offset: int = 0,
+              limit: int | None = None, since: datetime | None = None,
+              ) -> list[records.ItemSummary]:
+        """Items in intake order; ``since`` (UTC) keeps those imported at or after it."""
+        with self._require().sessions() as session:
+            return records.list_items(session, case, kind, offset, limit, since)
+
+    def item_count(self, case: str | None = None, kind: str | None = None,
+                   since: datetime | None = None) -> int:
+        with self._require().sessions() as session:
+            return records.count_items(session, case, kind, since)
+
+    def related_recordings(self, ref: str) -> list[records.ItemSummary]:
+        """For a timed transcript, the recordings it belongs to (and the other way round)."""
+        with self._require().sessions() as session:
+            return records.related_recordings(session, records.resolve_item(session, ref))
+
+    def resolve(self, ref: str) -> str:
+        with self._require().sessions() as session:
+            return records.resolve_item(session, ref).id
+
+    def item_detail(self, ref: str) -> ItemDetail:
+        with self._require().sessions() as session:
+            return item_detail(records.resolve_item(session, ref))
+
+    def item_text(self, ref: str) -> tuple[str | None, list[dict[str, Any]] | None]:
+        with self._require().sessions() as session:
+            item = records.resolve_item(session, ref)
+            return (item.text.body, item.text.cues) if item.text else (None, None)
+
+    def cases(self) -> list[tuple[str, str, int]]:
+        with self._require().sessions() as session:
+            return records.list_cases(session)
+
+    def custody_events(self, ref: str | None = None) -> list[Event]:
+        with self._require().sessions() as session:
+            item_id = records.resolve_item(session, ref).id if ref else None
+            return records.custody_events(session, item_id)
+
+    def check_custody(self) -> list[str]:
+        """Problems in the custody log (empty when whole); see :func:`custody.log.check_log`."""
+        return self._require().check_custody()
+
+    def check_checkpoint(self, note: str) -> list[str]:
+        """Hold a checkpoint handed out earlier against the log as it is now."""
+        return self._require().check_checkpoint(note)
+
+    def inclusion_proof(self, seq: int, tree_size: int | None = None) -> list[bytes]:
+        """RFC 6962 audit path of event ``seq`` in the tree of ``tree_size`` events."""
+        log = self.custody
+        with log.lock:
+            return log.inclusion_proof(seq, tree_size)
+
+    def consistency_proof(self, old_size: int, new_size: int | None = None) -> list[bytes]:
+        """RFC 6962 proof that the tree of ``new_size`` events extends that of ``old_size``."""
+        log = self.custody
+        with log.lock:
+            return log.consistency_proof(old_size, new_size)
+
+    def checkpoint_at(self, tree_size: int) -> str | None:
+        return self._require().checkpoint_at(tree_size)
+
+    def latest_checkpoint(self) -> str | None:
+        return self._require().latest_checkpoint()
