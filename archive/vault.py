@@ -262,6 +262,11 @@ class Vault(VaultQueries):
         """The stored JPEG thumbnail, if there is one (derived data; no custody event)."""
         return items_service.thumbnail(self._require(), ref)
 
+    def all_metadata(self, ref: str) -> dict[str, dict[str, str]]:
+        """Every tag the readers saw in the original, by group as ExifTool's ``-a -G1`` names
+        them (``{"IFD0": {"Make": "Canon", ...}, "XMP-exif": {...}}``); empty if none."""
+        return items_service.all_metadata(self._require(), ref)
+
     def add_note(self, ref: str, text: str, actor: str | None = None) -> int:
         note_id, item_id = items_service.add_note(self._require(), ref, text, actor)
         self._indexer().reindex_items([item_id])

@@ -83,7 +83,7 @@ def agrees(field: str, ours: Any, theirs: Any) -> bool:
 
 def read_strongroom(path: Path) -> Reading:
     from archive.extract import extract
-    from archive.sniff import sniff
+    from archive.intake.sniff import sniff
 
     data = path.read_bytes()
     sniffed = sniff(io.BytesIO(data), path.name)

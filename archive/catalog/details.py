@@ -64,6 +64,9 @@ class ItemDetail(ItemSummary):
     md5: str | None
     sha1: str | None
     captured_local: str | None
+    captured_source: str | None  # the tag the capture time was read from
+    dates: tuple[dict[str, Any], ...]  # every date the original states, with its tag and kind
+    date_conflicts: tuple[str, ...]
     imported_by: str | None
     gps: GpsPoint | None
     width: int | None
@@ -80,7 +83,9 @@ class ItemDetail(ItemSummary):
         return {
             **super().as_json(),
             "format": self.format, "md5": self.md5, "sha1": self.sha1,
-            "captured_local": self.captured_local, "imported_by": self.imported_by,
+            "captured_local": self.captured_local, "captured_source": self.captured_source,
+            "dates": list(self.dates), "date_conflicts": list(self.date_conflicts),
+            "imported_by": self.imported_by,
             "gps": self.gps.as_json() if self.gps else None,
             "width": self.width, "height": self.height, "duration": self.duration,
             "metadata": self.metadata, "problems": list(self.problems),
@@ -99,7 +104,10 @@ def item_detail(item: Item) -> ItemDetail:
     return ItemDetail(
         **vars(summary_of(item)),
         format=item.format, md5=item.md5, sha1=item.sha1,
-        captured_local=item.captured_local, imported_by=item.imported_by, gps=gps,
+        captured_local=item.captured_local, captured_source=item.captured_source,
+        dates=tuple((item.meta or {}).get("dates", [])),
+        date_conflicts=tuple((item.meta or {}).get("date_conflicts", [])),
+        imported_by=item.imported_by, gps=gps,
         width=item.width, height=item.height, duration=item.duration,
         metadata=dict(item.meta or {}), problems=tuple(item.problems or ()),
         text_encoding=text.encoding if text else None,

@@ -157,6 +157,8 @@ class Item(Base):
     captured_at: Mapped[datetime | None] = mapped_column(DateTime)
     captured_is_utc: Mapped[bool] = mapped_column(Boolean, default=False)
     captured_local: Mapped[str | None] = mapped_column(String(40))  # as the device wrote it
+    # The tag the capture time came from, as ExifTool names it ("ExifIFD:DateTimeOriginal").
+    captured_source: Mapped[str | None] = mapped_column(String(80))
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     imported_by: Mapped[str] = mapped_column(String(200))
     camera: Mapped[str | None] = mapped_column(String(200))
@@ -169,12 +171,15 @@ class Item(Base):
     meta: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
     problems: Mapped[list] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
     thumbnail_id: Mapped[str | None] = mapped_column(ForeignKey("objects.id"))
+    # Every tag the readers saw, as sealed JSON in the object store (it can be large).
+    metadata_dump_id: Mapped[str | None] = mapped_column(ForeignKey("objects.id"))
     # Bumped by every change the search index shows (notes, tags, cases); the index stores the
     # revision it saw, so a crash between the two is found and repaired at unlock.
     index_rev: Mapped[int] = mapped_column(Integer, default=1)
 
     original: Mapped[StoredObject] = relationship(foreign_keys=[object_id])
     thumbnail: Mapped[StoredObject | None] = relationship(foreign_keys=[thumbnail_id])
+    metadata_dump: Mapped[StoredObject | None] = relationship(foreign_keys=[metadata_dump_id])
     cases: Mapped[list[Case]] = relationship(secondary=item_cases, back_populates="items")
     tags: Mapped[list[ItemTag]] = relationship(cascade="all, delete-orphan",
                                                order_by="ItemTag.name")

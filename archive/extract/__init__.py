@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, BinaryIO
 
 log = logging.getLogger(__name__)
@@ -26,6 +25,9 @@ class Extracted:
     encoding: str | None = None
     cues: list[dict[str, Any]] | None = None
     thumbnail: bytes | None = None  # JPEG
+    # Every tag the readers saw, by group as ExifTool's -G1 names them: {"IFD0": {"Make": ..}}.
+    # Kept as a sealed object beside the original, never in the catalog.
+    tags: dict[str, dict[str, str]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
     def attempt(self, what: str, func: Callable[[], None]) -> None:
@@ -55,9 +57,27 @@ def extract(kind: str, fmt: str, open_stream: Callable[[], BinaryIO]) -> Extract
     return out
 
 
-def naive_utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        return moment
-    from datetime import UTC
+MAX_DUMP = 8 << 20  # a dump larger than this is cut at a group boundary (and says so)
 
-    return moment.astimezone(UTC).replace(tzinfo=None)
+
+def metadata_dump_bytes(found: Extracted) -> bytes:
+    """The tag dump as stored: UTF-8 JSON, keys sorted, so equal tags give equal bytes."""
+    import json
+
+    groups: dict[str, dict[str, str]] = {}
+    size = 0
+    for group in sorted(found.tags):
+        values = {str(k): str(v) for k, v in found.tags[group].items()}
+        size += sum(len(k) + len(v) for k, v in values.items())
+        if size > MAX_DUMP:
+            groups["Strongroom"] = {"Truncated": f"groups after {group!r} were left out"}
+            break
+        groups[group] = values
+    return json.dumps(groups, ensure_ascii=False, sort_keys=True, indent=1).encode()
+
+
+def read_metadata_dump(data: bytes) -> dict[str, dict[str, str]]:
+    import json
+
+    value = json.loads(data.decode())
+    return value if isinstance(value, dict) else {}

@@ -1,19 +1,17 @@
-"""Photos: EXIF through exifread, pixels through Pillow (HEIC through pillow-heif)."""
+"""Photos: EXIF (exifread, Pillow as a second opinion), XMP, IPTC-IIM and the maker blocks of
+older cameras; pixels through Pillow (HEIC through pillow-heif). Every date keeps its source."""
 
 from __future__ import annotations
 
 import io
 import logging
-import re
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
-from fractions import Fraction
 from typing import Any, BinaryIO
 
-import exifread
 from PIL import Image, ImageOps
 
-from . import Extracted, naive_utc
+from . import Extracted, dates, exif, legacy, xmp
+from .dates import CAPTURE, CREATED, GPS, MODIFIED, DateFact, make_fact
 
 try:
     from pillow_heif import register_heif_opener
@@ -22,145 +20,104 @@ try:
 except ImportError:  # pragma: no cover - the dependency is declared
     pass
 
-logging.getLogger("exifread").setLevel(logging.ERROR)  # it warns about file contents
+log = logging.getLogger(__name__)
 Image.MAX_IMAGE_PIXELS = 200_000_000  # beyond this a "photo" is a decompression bomb
 THUMBNAIL_EDGE = 320
-_OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+METADATA_WINDOW = 32 << 20  # XMP, IPTC and maker blocks are looked for in the first 32 MiB
+# XMP properties that are dates, and what each means.
+_XMP_DATES = {
+    ("XMP-exif", "DateTimeOriginal"): CAPTURE, ("XMP-photoshop", "DateCreated"): CAPTURE,
+    ("XMP-xmp", "CreateDate"): CREATED, ("XMP-exif", "DateTimeDigitized"): dates.DIGITIZED,
+    ("XMP-xmp", "ModifyDate"): MODIFIED, ("XMP-xmp", "MetadataDate"): MODIFIED,
+    ("XMP-exif", "GPSTimeStamp"): GPS, ("XMP-tiff", "DateTime"): MODIFIED,
+}
 
 
-def _ratio(value: Any) -> float:
-    if hasattr(value, "num") and hasattr(value, "den"):
-        return float(Fraction(value.num, value.den)) if value.den else 0.0
-    return float(value)
+def xmp_dates(groups: dict[str, dict[str, str]]) -> list[DateFact]:
+    facts = []
+    for (group, name), kind in _XMP_DATES.items():
+        value = groups.get(group, {}).get(name)
+        fact = make_fact(kind, f"{group}:{name}", value, utc=False) if value else None
+        if fact is not None:
+            facts.append(fact)
+    return facts
 
 
-def _tag(tags: dict[str, Any], *names: str) -> str | None:
-    for name in names:
-        tag = tags.get(name)
-        if tag is not None:
-            text = str(tag.printable if hasattr(tag, "printable") else tag).strip().strip("\x00")
-            if text:
-                return text
-    return None
+def _embedded(data: bytes, out: Extracted, dump: dict[str, Any],
+              facts: list[DateFact]) -> None:
+    """XMP, IPTC-IIM, APP12 picture info and CIFF: what EXIF readers do not see."""
+    segments = list(legacy.jpeg_segments(data))
+    # A JPEG keeps XMP in APP1 segments before the image data: no need to scan the pixels.
+    app1 = b"".join(p for m, p in segments if m == 0xE1 and p.startswith(b"http://ns.adobe.com/"))
+    xmp_groups = xmp.read_xmp(app1 if segments else data)
+    dump.update(xmp_groups)
+    facts.extend(xmp_dates(xmp_groups))
+    for marker, payload in segments:
+        if marker == 0xED:
+            iptc = legacy.read_iptc(payload)
+            if iptc:
+                dump["IPTC"] = iptc
+                facts.extend(legacy.iptc_dates(iptc))
+        elif marker == 0xEC:
+            info = legacy.read_picture_info(payload)
+            if info:
+                dump["PictureInfo"] = info
+                facts.extend(legacy.picture_info_dates(info))
+        elif marker == 0xE0:
+            ciff = legacy.read_ciff(payload)
+            if ciff:
+                dump["CIFF"] = {k: str(v) for k, v in ciff.items()}
+                facts.extend(legacy.ciff_dates(ciff))
+                for key in ("Make", "Model"):
+                    if ciff.get(key):
+                        out.meta.setdefault(key.lower(), str(ciff[key]))
+                if "camera" not in out.fields and ciff.get("Model"):
+                    out.fields["camera"] = str(ciff["Model"])[:200]
 
 
-def _dms(tags: dict[str, Any], name: str, ref_name: str, negative: str) -> float | None:
-    tag = tags.get(name)
-    if tag is None or not getattr(tag, "values", None) or len(tag.values) < 3:
-        return None
-    d, m, s = (_ratio(v) for v in tag.values[:3])
-    value = d + m / 60 + s / 3600
-    ref = _tag(tags, ref_name)
-    if ref and ref.upper().startswith(negative):
-        value = -value
-    return round(value, 7)
+def _metadata(data: bytes, img: Image.Image | None, out: Extracted) -> None:
+    reading = exif.ExifReading()
+    first = Extracted()  # exifread's failure only matters if the second reader fails too
+    first.attempt("EXIF", lambda: exif.read_exifread(io.BytesIO(data), reading))
+    if img is not None:
+        if img.info.get("original_orientation") in range(1, 9):
+            # pillow-heif turns the picture upright and resets the tag it returns
+            reading.add("IFD0:Orientation", int(img.info["original_orientation"]))
+        out.attempt("EXIF (second reader)", lambda: exif.read_pillow(img.getexif(), reading))
+    if first.problems and not reading.values:
+        out.problems.extend(first.problems)
+    facts = exif.exif_dates(reading)
+    maker_note = reading.values.get("ExifIFD:MakerNote")
+    if isinstance(maker_note, bytes):
+        facts.extend(legacy.reconyx_dates(maker_note))
+    dump: dict[str, Any] = dict(reading.dump)
+    out.attempt("XMP and IPTC", lambda: _embedded(data, out, dump, facts))
+    exif.camera_meta(reading, out.fields, out.meta)
+    exif.gps_fields(reading, out.fields)
+    dates.record(facts, out.fields, out.meta)
+    out.tags.update(dump)
 
 
-def parse_exif_time(text: str | None, offset: str | None) -> tuple[datetime | None, str | None]:
-    """Return (UTC time if the offset is known else the device's local time, text as written)."""
-    if not text or text.startswith("0000"):
-        return None, None
-    try:
-        local = datetime.strptime(text[:19], "%Y:%m:%d %H:%M:%S")
-    except ValueError:
-        return None, text
-    written = text[:19] + (offset or "")
-    match = _OFFSET.match(offset or "")
-    if match:
-        sign = -1 if match.group(1) == "-" else 1
-        tz = timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3))))
-        return naive_utc(local.replace(tzinfo=tz)), written
-    return local, written
-
-
-def _exif(stream: BinaryIO, out: Extracted) -> None:
-    tags = exifread.process_file(stream, details=False)
-    if not tags:
-        return
-    captured, written = parse_exif_time(
-        _tag(tags, "EXIF DateTimeOriginal", "EXIF DateTimeDigitized", "Image DateTime"),
-        _tag(tags, "EXIF OffsetTimeOriginal", "EXIF OffsetTime"),
-    )
-    if captured is not None:
-        out.fields["captured_at"] = captured
-        out.fields["captured_is_utc"] = written is not None and len(written) > 19
-    if written:
-        out.fields["captured_local"] = written
-    make, model = _tag(tags, "Image Make"), _tag(tags, "Image Model")
-    camera = " ".join(p for p in (make, model) if p)
-    if model and make and model.lower().startswith(make.lower()):
-        camera = model
-    if camera:
-        out.fields["camera"] = camera
-    for key, names in {
-        "make": ("Image Make",), "model": ("Image Model",), "software": ("Image Software",),
-        "lens": ("EXIF LensModel", "EXIF LensMake"),
-        "datetime_original": ("EXIF DateTimeOriginal",),
-        "offset_original": ("EXIF OffsetTimeOriginal",), "exposure": ("EXIF ExposureTime",),
-        "f_number": ("EXIF FNumber",), "iso": ("EXIF ISOSpeedRatings",),
-        "focal_length": ("EXIF FocalLength",), "orientation": ("Image Orientation",),
-        "artist": ("Image Artist",), "description": ("Image ImageDescription",),
-    }.items():
-        value = _tag(tags, *names)
-        if value:
-            out.meta[key] = value
-    orientation = tags.get("Image Orientation")
-    if orientation is not None and getattr(orientation, "values", None):
-        out.meta["orientation_code"] = int(orientation.values[0])
-    lat = _dms(tags, "GPS GPSLatitude", "GPS GPSLatitudeRef", "S")
-    lon = _dms(tags, "GPS GPSLongitude", "GPS GPSLongitudeRef", "W")
-    if lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180:
-        out.fields["gps_lat"], out.fields["gps_lon"] = lat, lon
-        alt = tags.get("GPS GPSAltitude")
-        if alt is not None and getattr(alt, "values", None):
-            metres = _ratio(alt.values[0])
-            ref = tags.get("GPS GPSAltitudeRef")
-            if ref is not None and getattr(ref, "values", None) and ref.values[0] == 1:
-                metres = -metres  # below sea level
-            out.fields["gps_alt"] = round(metres, 2)
-
-
-def _exif_from_pillow(img: Image.Image, out: Extracted) -> None:
-    """Second opinion where exifread could not parse (some HEIC layouts): Pillow's EXIF."""
-    exif = img.getexif()
-    if not exif:
-        return
-    sub = exif.get_ifd(0x8769)
-    captured, written = parse_exif_time(sub.get(0x9003) or exif.get(0x0132),
-                                        sub.get(0x9011) or sub.get(0x9010))
-    if captured is not None and "captured_at" not in out.fields:
-        out.fields["captured_at"] = captured
-        out.fields["captured_is_utc"] = written is not None and len(written) > 19
-        out.fields["captured_local"] = written
-    make, model = exif.get(0x010F), exif.get(0x0110)
-    if (make or model) and "camera" not in out.fields:
-        out.fields["camera"] = " ".join(str(p).strip() for p in (make, model) if p)
-    gps = exif.get_ifd(0x8825)
-    if gps and "gps_lat" not in out.fields and 2 in gps and 4 in gps:
-        lat = sum(float(v) / 60**i for i, v in enumerate(gps[2][:3]))
-        lon = sum(float(v) / 60**i for i, v in enumerate(gps[4][:3]))
-        lat = -lat if str(gps.get(1, "N")).upper().startswith("S") else lat
-        lon = -lon if str(gps.get(3, "E")).upper().startswith("W") else lon
-        if -90 <= lat <= 90 and -180 <= lon <= 180:
-            out.fields["gps_lat"], out.fields["gps_lon"] = round(lat, 7), round(lon, 7)
-
-
-def _pixels(stream: BinaryIO, out: Extracted) -> None:
-    with Image.open(stream) as img:
-        if "captured_at" not in out.fields or "camera" not in out.fields:
-            _exif_from_pillow(img, out)
-        out.fields["width"], out.fields["height"] = img.size
-        out.meta["image_format"] = img.format
-        out.meta["mode"] = img.mode
-        if img.format == "JPEG":
-            # Let libjpeg decode at 1/2, 1/4 or 1/8 scale: still at least the thumbnail's size.
-            img.draft("RGB", (THUMBNAIL_EDGE, THUMBNAIL_EDGE))
-        upright = ImageOps.exif_transpose(img)
-        # Bilinear (antialiased when shrinking, as Pillow filters it) is enough for a preview
-        # this size and costs about half of bicubic, which matters at thousands of photos.
-        upright.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE), Image.Resampling.BILINEAR,
-                          reducing_gap=2.0)
-        out.thumbnail = encode_jpeg(upright)
+def _pixels(img: Image.Image, out: Extracted) -> None:
+    width, height = img.size
+    if img.info.get("original_orientation") in (5, 6, 7, 8):
+        # pillow-heif has already turned the picture upright; the file stores it on its side,
+        # and its width and height are given as stored (as for a JPEG with an Orientation tag).
+        width, height = height, width
+    out.fields["width"], out.fields["height"] = width, height
+    out.meta["image_format"] = img.format
+    out.meta["mode"] = img.mode
+    out.tags["File"] = {"FileType": str(img.format), "ImageWidth": str(width),
+                        "ImageHeight": str(height)}
+    if img.format == "JPEG":
+        # Let libjpeg decode at 1/2, 1/4 or 1/8 scale: still at least the thumbnail's size.
+        img.draft("RGB", (THUMBNAIL_EDGE, THUMBNAIL_EDGE))
+    upright = ImageOps.exif_transpose(img)
+    # Bilinear (antialiased when shrinking, as Pillow filters it) is enough for a preview
+    # this size and costs about half of bicubic, which matters at thousands of photos.
+    upright.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE), Image.Resampling.BILINEAR,
+                      reducing_gap=2.0)
+    out.thumbnail = encode_jpeg(upright)
 
 
 def encode_jpeg(img: Image.Image) -> bytes:
@@ -171,6 +128,22 @@ def encode_jpeg(img: Image.Image) -> bytes:
     return buf.getvalue()
 
 
+def _open(open_stream: Callable[[], BinaryIO], out: Extracted) -> Image.Image | None:
+    opened: list[Image.Image] = []
+
+    def attempt() -> None:
+        img = Image.open(open_stream())
+        opened.append(img)
+        img.getexif()  # parsed now, before a draft decode replaces the header
+
+    out.attempt("image", attempt)
+    return opened[0] if opened else None
+
+
 def read_photo(open_stream: Callable[[], BinaryIO], out: Extracted) -> None:
-    out.attempt("EXIF", lambda: _exif(open_stream(), out))
-    out.attempt("image", lambda: _pixels(open_stream(), out))
+    data = open_stream().read(METADATA_WINDOW)
+    img = _open(open_stream, out)
+    _metadata(data, img, out)
+    if img is not None:
+        with img:
+            out.attempt("image", lambda: _pixels(img, out))

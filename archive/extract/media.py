@@ -3,12 +3,16 @@ tags; PyAV (FFmpeg) for a poster frame."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, BinaryIO
 
-from . import Extracted, naive_utc
+from . import Extracted, dates, xmp
+from .dates import CAPTURE, MODIFIED, DateFact, make_fact
+from .image import xmp_dates
+
+XMP_WINDOW = 4 << 20
 
 _ISO6709 = re.compile(r"^([+-]\d+(?:\.\d+)?)([+-]\d+(?:\.\d+)?)([+-]\d+(?:\.\d+)?)?")
 _TAG_KEYS = {
@@ -16,7 +20,8 @@ _TAG_KEYS = {
     "comment": "comment", "description": "description", "genre": "genre",
     "recorded_date": "recorded_date", "encoded_library_name": "encoder",
     "com_apple_quicktime_make": "make", "com_apple_quicktime_model": "model",
-    "com_apple_quicktime_software": "software",
+    "com_apple_quicktime_software": "software", "comapplequicktimemake": "make",
+    "comapplequicktimemodel": "model", "comapplequicktimesoftware": "software",
 }
 
 
@@ -31,22 +36,50 @@ def parse_iso6709(text: str) -> tuple[float, float, float | None] | None:
     return lat, lon, alt
 
 
-def parse_media_time(text: str) -> datetime | None:
-    """MediaInfo writes 'UTC 2024-10-30 03:25:00', '2024-10-30 03:25:00 UTC' or ISO 8601."""
-    cleaned = text.replace("UTC", "").strip().replace("T", " ").rstrip("Z")
-    for fmt in ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S%z",
-                "%Y-%m-%d"):
-        try:
-            moment = datetime.strptime(cleaned, fmt)
-        except ValueError:
+# MediaInfo's date keys, the tag ExifTool shows for each, what it means, and whether it is UTC.
+_DATE_KEYS = (
+    ("com_apple_quicktime_creationdate", "Keys:CreationDate", CAPTURE, False),
+    ("comapplequicktimecreationdate", "Keys:CreationDate", CAPTURE, False),
+    ("recorded_date", "UserData:DateTimeOriginal", CAPTURE, False),
+    ("encoded_date", "QuickTime:CreateDate", CAPTURE, True),
+    ("tagged_date", "QuickTime:ModifyDate", MODIFIED, True),
+)
+
+
+def _media_time(text: str) -> tuple[str, bool]:
+    """MediaInfo writes 'UTC 2024-10-30 03:25:00' or '2024-10-30 03:25:00 UTC' for UTC times."""
+    cleaned = text.strip()
+    utc = cleaned.startswith("UTC ") or cleaned.endswith(" UTC")
+    return cleaned.removeprefix("UTC ").removesuffix(" UTC").strip(), utc
+
+
+def media_dates(general: dict[str, Any]) -> list[DateFact]:
+    facts = []
+    id3 = "MPEG Audio" in str(general.get("format", "")) or general.get("format") == "FLAC"
+    for key, tag, kind, utc in _DATE_KEYS:
+        value = general.get(key)
+        if not value:
             continue
-        if moment.year < 1971:  # QuickTime's zero epoch (1904) means "not set"
-            return None
-        return naive_utc(moment)
-    return None
+        if key == "recorded_date" and id3:
+            tag = "ID3:RecordingTime"
+        text, marked_utc = _media_time(str(value).split(" / ")[0])
+        fact = make_fact(kind, tag, text, utc=utc or marked_utc)
+        if fact is not None:
+            facts.append(fact)
+    return facts
 
 
-def _mediainfo(kind: str, stream: BinaryIO, out: Extracted) -> None:
+def _track_dump(tracks: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, str]]:
+    dump: dict[str, dict[str, str]] = {}
+    for kind, items in tracks.items():
+        for number, track in enumerate(items[:16], 1):
+            group = kind if len(items) == 1 else f"{kind}{number}"
+            dump[group] = {str(k): str(v)[:2048] for k, v in list(track.items())[:400]
+                           if not k.startswith("other_") and v not in (None, "")}
+    return dump
+
+
+def _mediainfo(kind: str, stream: BinaryIO, out: Extracted, facts: list[DateFact]) -> None:
     from pymediainfo import MediaInfo
 
     info = MediaInfo.parse(stream)
@@ -90,19 +123,10 @@ def _mediainfo(kind: str, stream: BinaryIO, out: Extracted) -> None:
     model = tags.get("model")
     if make or model:
         out.fields["camera"] = " ".join(p for p in (make, model) if p)
-    for key in ("com_apple_quicktime_creationdate", "recorded_date", "encoded_date",
-                "tagged_date"):
-        value = general.get(key)
-        if value:
-            moment = parse_media_time(str(value))
-            if moment is not None:
-                out.fields["captured_at"] = moment
-                # MediaInfo's encoded/tagged dates are UTC; a bare date or local time is not.
-                out.fields["captured_is_utc"] = "UTC" in str(value) or (
-                    key == "com_apple_quicktime_creationdate" and len(str(value)) > 19)
-                out.fields["captured_local"] = str(value)
-                break
-    for key in ("com_apple_quicktime_location_iso6709", "xyz", "location"):
+    facts.extend(media_dates(general))
+    out.tags.update(_track_dump(tracks))
+    for key in ("com_apple_quicktime_location_iso6709", "comapplequicktimelocationiso6709",
+                "xyz", "location"):
         value = general.get(key)
         if value:
             parsed = parse_iso6709(str(value))
@@ -138,7 +162,41 @@ def _poster(stream: BinaryIO, out: Extracted) -> None:
             return
 
 
+def _user_data_location(data: bytes, out: Extracted) -> None:
+    """The '\xa9xyz' user-data box (ISO 6709 text), where MediaInfo does not report it."""
+    at = data.find(b"\xa9xyz")
+    if at < 4 or "gps_lat" in out.fields:
+        return
+    length = int.from_bytes(data[at + 4:at + 6], "big")
+    text = data[at + 8:at + 8 + min(length, 64)].decode("ascii", "replace")
+    parsed = parse_iso6709(text)
+    if parsed:
+        out.fields["gps_lat"], out.fields["gps_lon"] = parsed[0], parsed[1]
+        if parsed[2] is not None:
+            out.fields["gps_alt"] = parsed[2]
+        out.meta["location_iso6709"] = text
+        out.tags.setdefault("UserData", {})["GPSCoordinates"] = text
+
+
+def _boxes(stream: BinaryIO, out: Extracted, facts: list[DateFact]) -> None:
+    """XMP and user-data boxes of an MP4/MOV sit near the start or the end of the file."""
+    head = stream.read(XMP_WINDOW)
+    size = stream.seek(0, io.SEEK_END)
+    tail = b""
+    if size > XMP_WINDOW:
+        stream.seek(max(XMP_WINDOW, size - XMP_WINDOW))
+        tail = stream.read(XMP_WINDOW)
+    _user_data_location(head, out)
+    _user_data_location(tail, out)
+    groups = xmp.read_xmp(head) or xmp.read_xmp(tail)
+    out.tags.update(groups)
+    facts.extend(xmp_dates(groups))
+
+
 def read_media(kind: str, open_stream: Callable[[], BinaryIO], out: Extracted) -> None:
-    out.attempt("media metadata", lambda: _mediainfo(kind, open_stream(), out))
+    facts: list[DateFact] = []
+    out.attempt("media metadata", lambda: _mediainfo(kind, open_stream(), out, facts))
+    out.attempt("XMP", lambda: _boxes(open_stream(), out, facts))
+    dates.record(facts, out.fields, out.meta)
     if kind == "video":
         out.attempt("poster frame", lambda: _poster(open_stream(), out))

@@ -33,7 +33,7 @@ from archive.catalog.models import (
     item_cases,
 )
 from archive.errors import Cancelled, StrongroomError
-from archive.extract import extract
+from archive.extract import extract, metadata_dump_bytes
 from archive.intake.pending import ITEM_COLUMNS, Pending, Prepared
 from archive.intake.results import (
     ALREADY,
@@ -224,7 +224,13 @@ class Importer:
             thumb = None
             if found.thumbnail:
                 thumb = self.store.put_stream(io.BytesIO(found.thumbnail), sync=False)
-            return Prepared(path, before, sniffed.kind, sniffed.format, original, thumb, found)
+                puts.append(thumb)
+            dump = None
+            if found.tags:
+                dump = self.store.put_stream(io.BytesIO(metadata_dump_bytes(found)), sync=False)
+                puts.append(dump)
+            return Prepared(path, before, sniffed.kind, sniffed.format, original, thumb, found,
+                            dump)
         except BaseException:
             self._release(puts)
             raise
@@ -316,6 +322,7 @@ class Importer:
         item.update(
             id=item_id, object_id=original.object_id,
             thumbnail_id=thumb.object_id if thumb is not None else None, sha256=original.sha256,
+            metadata_dump_id=prepared.dump.object_id if prepared.dump is not None else None,
             md5=original.digests.get("md5"), sha1=original.digests.get("sha1"),
             size=original.size, kind=kind, format=fmt, original_name=path.name,
             imported_at=_utc_now(), imported_by=tx.actor, meta=found.meta,
@@ -344,6 +351,8 @@ class Importer:
         extract_details: dict[str, Any] = {"fields": extracted, "problems": found.problems}
         if thumb is not None:
             extract_details["thumbnail_sha256"] = thumb.sha256
+        if prepared.dump is not None:
+            extract_details["metadata_dump_sha256"] = prepared.dump.sha256
         tx.custody.record("extract", item=item_id, sha256=original.sha256, size=original.size,
                           details=extract_details)
 

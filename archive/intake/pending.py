@@ -38,10 +38,11 @@ class Prepared:
     original: PutResult
     thumb: PutResult | None
     found: Extracted | None  # None when the file was already in the vault at prepare time
+    dump: PutResult | None = None  # every tag the readers saw, as JSON
 
     @property
     def puts(self) -> list[PutResult]:
-        return [self.original] + ([self.thumb] if self.thumb is not None else [])
+        return [self.original] + [p for p in (self.thumb, self.dump) if p is not None]
 
 
 ITEM_COLUMNS = frozenset(column.name for column in Item.__table__.columns)
