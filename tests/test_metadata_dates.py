@@ -211,3 +211,24 @@ def test_tag_dump_is_sealed_beside_the_original_not_in_the_catalog(small_vault: 
     assert len(json.dumps(detail["metadata"])) < 4096
     extract_event = next(e for e in small_vault.custody_events(item_id) if e.action == "extract")
     assert len(extract_event.details["metadata_dump_sha256"]) == 64
+
+
+@pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool not installed")
+def test_court_package_tag_file_matches_exiftool_on_the_exported_original(
+        small_vault: Vault, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    ms.gps_clock_jpeg(folder / "DSCN0042.jpg")
+    assert small_vault.import_paths([folder]).ok
+    out = small_vault.export(tmp_path / "package", items=[small_vault.items()[0].id]).path
+    record = json.loads((out / "tags" / "EX-001.json").read_text(encoding="utf-8"))
+    assert "tags/EX-001.json" in (out / "tagmanifest-sha256.txt").read_text()
+    assert record["captured_source"] == "ExifIFD:DateTimeOriginal"
+    assert record["date_conflicts"] and "2 h 03 min" in record["date_conflicts"][0]
+    original = next((out / "data").iterdir())
+    theirs = json.loads(subprocess.run(["exiftool", "-j", "-a", "-G1", str(original)],
+                                       capture_output=True, check=True).stdout)[0]
+    ours = record["tags"]
+    for key in ("IFD0:Make", "IFD0:Model", "ExifIFD:DateTimeOriginal", "GPS:GPSDateStamp"):
+        group, name = key.split(":")
+        assert ours[group][name] == str(theirs[key]), key

@@ -3,6 +3,7 @@
     data/EX-001_<original name> ...   the originals, bit-exact
     manifest-sha256.txt, manifest-sha512.txt, bagit.txt, bag-info.txt, tagmanifest-*.txt
     exhibits.csv        number, original name, SHA-256, kind, capture time, GPS, camera, intake
+    tags/EX-001.json    every metadata tag read from each exhibit, and every date with its source
     custody.jsonl       the exported items' custody events, each with its inclusion proof
     checkpoint.txt      the signed checkpoint the proofs lead to (C2SP signed note)
     exhibit-report.pdf  the exhibit list and each exhibit's custody record, for the court
@@ -73,8 +74,12 @@ How to check it with standard tools, without Strongroom:
    (an RFC 6962 consistency proof), which is how a later removal or rewrite would be caught.
 
 exhibits.csv lists each exhibit with its SHA-256, kind, capture time and place as recorded by
-the device, camera, and when and by whom it was taken in. exhibit-report.pdf shows the same list
-and each exhibit's custody record for reading; the files above are the authoritative ones.
+the device, camera, and when and by whom it was taken in; captured_source names the metadata tag
+the capture time was read from. tags/EX-001.json (one per exhibit) holds every metadata tag read
+from that original, grouped and named as ExifTool's "exiftool -a -G1 -j" shows them, and every
+date found with its source tag and whether its time zone is known, so the readings can be
+compared with any other tool. exhibit-report.pdf shows the same list and each exhibit's custody
+record for reading; the files above are the authoritative ones.
 """
 
 
@@ -167,6 +172,31 @@ def write_bag(vault: VaultCore, out: Path, *, case: str | None = None, refs: Seq
     return ExportResult(out, exhibits)
 
 
+def _write_metadata_files(vault: VaultCore, work: Path, items: list[Item],
+                          exhibits: list[tuple[str, str, str]]) -> None:
+    """tags/EX-001.json: what the readers saw in each original, for comparison with an
+    examiner's own tools (groups and tag names as ExifTool's -a -G1 shows them)."""
+    from archive.extract import read_metadata_dump
+
+    (work / "tags").mkdir()
+    for (number, _item_id, filename), item in zip(exhibits, items, strict=True):
+        dump = {}
+        if item.metadata_dump_id is not None:
+            dump = read_metadata_dump(b"".join(vault.objects.iter_plaintext(
+                item.metadata_dump_id)))
+        meta = item.meta or {}
+        record = {
+            "exhibit": number, "file": f"data/{filename}", "sha256": item.sha256,
+            "captured_at": iso(item.captured_at, bool(item.captured_is_utc)),
+            "captured_source": item.captured_source, "captured_local": item.captured_local,
+            "dates": meta.get("dates", []), "date_conflicts": meta.get("date_conflicts", []),
+            "tags": dump,
+        }
+        (work / "tags" / f"{number}.json").write_text(
+            json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+            encoding="utf-8")
+
+
 def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
                      exhibits: list[tuple[str, str, str]], exported_case: str | None,
                      exporter: str) -> None:
@@ -176,14 +206,16 @@ def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["exhibit", "file", "original_name", "sha256", "size", "kind",
                      "captured_at", "gps_lat", "gps_lon", "camera", "imported_at",
-                     "imported_by", "item_id"])
+                     "imported_by", "item_id", "captured_source"])
     for (number, item_id, filename), item in zip(exhibits, items, strict=True):
         writer.writerow([number, f"data/{filename}", item.original_name, item.sha256, item.size,
                          item.kind, iso(item.captured_at, bool(item.captured_is_utc)) or "",
                          "" if item.gps_lat is None else f"{item.gps_lat:.7f}",
                          "" if item.gps_lon is None else f"{item.gps_lon:.7f}",
-                         item.camera or "", iso(item.imported_at), item.imported_by, item_id])
+                         item.camera or "", iso(item.imported_at), item.imported_by, item_id,
+                         item.captured_source or ""])
     (work / "exhibits.csv").write_text(buf.getvalue(), encoding="utf-8")
+    _write_metadata_files(vault, work, items, exhibits)
 
     log = vault.custody
     with log.lock:
