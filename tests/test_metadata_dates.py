@@ -22,9 +22,11 @@ from hypothesis import strategies as st
 
 import metadata_samples as ms
 from archive import Vault
+from archive.cli.main import main
 from archive.extract import Extracted, extract
 from archive.extract.dates import CAPTURE, DIGITIZED, GPS, MODIFIED, make_fact, record
 from archive.intake.sniff import sniff
+from conftest import PASSPHRASE
 
 
 def read(path: Path) -> Extracted:
@@ -232,3 +234,36 @@ def test_court_package_tag_file_matches_exiftool_on_the_exported_original(
     for key in ("IFD0:Make", "IFD0:Model", "ExifIFD:DateTimeOriginal", "GPS:GPSDateStamp"):
         group, name = key.split(":")
         assert ours[group][name] == str(theirs[key]), key
+
+
+def test_show_labels_every_date_and_never_calls_a_modify_date_capture(
+        vault_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capfd: pytest.CaptureFixture[str]) -> None:
+    Vault.create(vault_path, PASSPHRASE, slots_per_pack=64)[0].lock()
+    monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    ms.modify_date_only_jpeg(folder / "scan.jpg")
+    ms.gps_clock_jpeg(folder / "gps.jpg")
+    assert main(["import", str(vault_path), str(folder)]) == 0
+    capfd.readouterr()
+    assert main(["list", str(vault_path), "--json"]) == 0
+    rows = {r["original_name"]: r for r in json.loads(capfd.readouterr().out)}
+
+    assert main(["show", str(vault_path), rows["scan.jpg"]["id"], "--json"]) == 0
+    scan = json.loads(capfd.readouterr().out)
+    assert scan["captured_at"] is None and scan["captured_source"] is None
+    assert main(["show", str(vault_path), rows["scan.jpg"]["id"]]) == 0
+    text = capfd.readouterr().out
+    assert "modified date: 2021:03:03 12:12:12  (IFD0:ModifyDate)" in text
+    assert "captured:" not in text
+
+    assert main(["show", str(vault_path), rows["gps.jpg"]["id"], "--json"]) == 0
+    gps = json.loads(capfd.readouterr().out)
+    assert gps["captured_at"] == "2022-08-19T16:44:30"
+    assert gps["captured_source"] == "ExifIFD:DateTimeOriginal"
+    assert main(["show", str(vault_path), rows["gps.jpg"]["id"]]) == 0
+    text = capfd.readouterr().out
+    assert "(from ExifIFD:DateTimeOriginal; time zone unknown)" in text
+    assert "gps date: 2022-08-19T14:41:30Z  (GPS:GPSDateTime)" in text
+    assert "differ by 2 h 03 min" in text

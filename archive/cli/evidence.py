@@ -58,8 +58,17 @@ def _print_detail(d: ItemDetail) -> None:
         ("id", d.id), ("original name", d.original_name), ("kind", d.kind),
         ("format", d.format), ("size", f"{d.size:,} bytes"), ("SHA-256", d.sha256)]
     rows += [("MD5", d.md5), ("SHA1", d.sha1)]
-    rows += [("captured", iso(d.captured_at, d.captured_is_utc)),
+    captured = iso(d.captured_at, d.captured_is_utc)
+    if captured and d.captured_source:
+        captured += f"  (from {d.captured_source}" + (
+            ")" if d.captured_is_utc else "; time zone unknown)")
+    rows += [("captured", captured),
              ("device clock", d.captured_local), ("camera", d.camera), ("title", d.title)]
+    # Every date the file states, labelled with what it means (a modification date is not a
+    # capture time) and the tag it came from.
+    rows += [(f"{date['kind']} date", f"{date['utc'] or date['written']}  ({date['tag']})")
+             for date in d.dates]
+    rows += [("date conflict", text) for text in d.date_conflicts]
     if d.gps:
         rows.append(("location", f"{d.gps.lat:.6f}, {d.gps.lon:.6f}"
                                  + (f", {d.gps.alt} m" if d.gps.alt is not None else "")))
