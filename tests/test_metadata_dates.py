@@ -267,3 +267,25 @@ def test_show_labels_every_date_and_never_calls_a_modify_date_capture(
     assert "(from ExifIFD:DateTimeOriginal; time zone unknown)" in text
     assert "gps date: 2022-08-19T14:41:30Z  (GPS:GPSDateTime)" in text
     assert "differ by 2 h 03 min" in text
+
+
+@pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool not installed")
+def test_icc_profile_header_and_description_as_exiftool_reads_them(tmp_path: Path) -> None:
+    from PIL import Image, ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    path = tmp_path / "icc.jpg"
+    Image.new("RGB", (32, 32), (10, 200, 30)).save(path, "JPEG", icc_profile=profile)
+    ours = read(path).tags
+    theirs = json.loads(subprocess.run(["exiftool", "-j", "-n", "-a", "-G1", str(path)],
+                                       capture_output=True, check=True).stdout)[0]
+    for key in ("ICC_Profile:ProfileDescription", "ICC-header:ProfileDateTime",
+                "ICC-header:ProfileVersion", "ICC-header:ColorSpaceData",
+                "ICC-header:ProfileClass"):
+        group, name = key.split(":")
+        want = str(theirs[key]).strip()
+        if name == "ProfileClass":  # -n gives the code, our dump the name ExifTool prints
+            want = {"mntr": "Display Device Profile"}.get(want, want)
+        if name == "ProfileVersion":  # -n gives e.g. 1072 for 4.3.0
+            want = f"{int(want) >> 8}.{(int(want) >> 4) & 0xF}.{int(want) & 0xF}"
+        assert ours[group][name] == want, key

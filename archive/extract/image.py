@@ -10,7 +10,7 @@ from typing import Any, BinaryIO
 
 from PIL import Image, ImageOps
 
-from . import Extracted, dates, exif, legacy, xmp
+from . import Extracted, dates, exif, icc, legacy, xmp
 from .dates import CAPTURE, CREATED, GPS, MODIFIED, DateFact, make_fact
 
 try:
@@ -107,6 +107,9 @@ def _pixels(img: Image.Image, out: Extracted) -> None:
     out.fields["width"], out.fields["height"] = width, height
     out.meta["image_format"] = img.format
     out.meta["mode"] = img.mode
+    profile = img.info.get("icc_profile")
+    if isinstance(profile, bytes):
+        out.tags.update(icc.read_icc(profile))
     out.tags["File"] = {"FileType": str(img.format), "ImageWidth": str(width),
                         "ImageHeight": str(height)}
     if img.format == "JPEG":
