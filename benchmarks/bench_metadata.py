@@ -236,7 +236,7 @@ def main() -> None:
                 misses.append(f"{path.name}: capture {got['capture']!r} invented")
         print(f"\n{name}: {seconds:.2f} s ({seconds / exiftool_s:.2f}x exiftool)")
         print(f"  {'kind':8}" + "".join(f"{f:>14}" for f in FIELDS) + f"{'invented':>10}")
-        total = defaultdict(lambda: [0, 0])
+        total: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for kind in sorted(agree):
             cells = ""
             for field in FIELDS:
