@@ -15,14 +15,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         cli.say("strongroom: give --case NAME, --items ID..., or both")
         return cli.EXIT_USAGE
     if args.publication:
-        with cli.open_unlocked(args) as vault:
-            copies = vault.publication_copies(args.out, case=args.case, items=args.items or (),
-                                              actor=args.actor, progress=ProgressBar("Copying"))
-        for copy in copies:
-            print(f"{copy.file}  {copy.item_id[:12]}  sha256 {copy.sha256}")
-        cli.say(f"{len(copies)} publication cop(ies) without metadata in {args.out}; "
-                "not for court: use export without --publication for that")
-        return cli.EXIT_OK
+        return _publication(args)
     with cli.open_unlocked(args) as vault:
         result = vault.export(args.out, case=args.case, items=args.items or (),
                               actor=args.actor, progress=ProgressBar("Exporting"))
@@ -31,6 +24,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     cli.say(f"exhibit package written to {result.path} ({len(result.exhibits)} exhibit(s)); "
             "check it with: strongroom verify-export")
     return cli.EXIT_OK
+
+
+def _publication(args: argparse.Namespace) -> int:
+    from archive.exhibits.publication import COPIED, REENCODED, REFUSED
+
+    with cli.open_unlocked(args) as vault:
+        results = vault.publication_copies(args.out, case=args.case, items=args.items or (),
+                                           actor=args.actor, progress=ProgressBar("Copying"))
+    for r in results:
+        if r.outcome == REFUSED:
+            print(f"{r.exhibit}  {r.item_id[:12]}  REFUSED: {r.how}")
+        else:
+            print(f"{r.file}  {r.item_id[:12]}  {r.outcome}: {r.how}; sha256 {r.sha256}")
+    counts = {o: sum(r.outcome == o for r in results) for o in (COPIED, REENCODED, REFUSED)}
+    cli.say(f"{counts[COPIED]} copied, {counts[REENCODED]} copied after re-encoding, "
+            f"{counts[REFUSED]} refused (no clean copy could be made; nothing written for them); "
+            f"copies in {args.out}, not for court: use export without --publication for that")
+    return cli.EXIT_FAILED if counts[REFUSED] else cli.EXIT_OK
 
 
 def cmd_verify_export(args: argparse.Namespace) -> int:

@@ -1,7 +1,12 @@
 """Publication copies: derivatives for an editor or the public with every piece of metadata
-removed (EXIF, GPS, XMP, IPTC, maker notes, ICC descriptions, container and stream tags,
-document properties) and file names replaced by exhibit numbers. They are never put in a court
-package; each is recorded in the custody log as a derivative with its own SHA-256.
+removed and file names replaced by exhibit numbers. They are never put in a court package; each
+is recorded in the custody log as a derivative with its own SHA-256.
+
+A copy is written only when a second reader that shares no code with the one that made it
+(:mod:`archive.exhibits.leftovers`) finds no identifying field in it; otherwise the next way of
+making it is tried (a recording is transcoded when a remux is not clean, a PDF is rendered to
+page images when a rewrite is not), and when none is clean the file is refused with the reason.
+One file never stops the others.
 
 Decrypted originals are read from the vault in memory; nothing plaintext is written except the
 copies themselves, in the folder the user chose.
@@ -11,115 +16,96 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING
 
-from archive.errors import Cancelled, StrongroomError
+from archive.errors import Cancelled
+from archive.exhibits import scrub_documents as documents
+from archive.exhibits import scrub_media as media
+from archive.exhibits.leftovers import find_leftovers
 from archive.exhibits.package import _select_items
+from archive.exhibits.scrub_image import clean_photo
 from archive.progress import Progress
 from archive.storage.fsio import staged_folder
 
 if TYPE_CHECKING:
     from archive.core import VaultCore
 
-_PHOTO_OUT = {"image/png": ("PNG", ".png"), "image/webp": ("WEBP", ".webp")}
-_MEDIA_EXT = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm",
-              "video/x-matroska": ".mkv", "video/x-msvideo": ".avi", "video/3gpp": ".3gp",
-              "audio/mp4": ".m4a", "audio/mpeg": ".mp3", "audio/flac": ".flac",
-              "audio/wav": ".wav", "audio/ogg; codecs=opus": ".opus",
-              "audio/ogg; codecs=vorbis": ".ogg", "audio/ogg": ".ogg"}
+log = logging.getLogger(__name__)
+COPIED, REENCODED, REFUSED = "copied", "copied after re-encoding", "refused"
+_TEXT_EXT = {"text/plain": ".txt", "text/vtt": ".vtt", "application/x-subrip": ".srt",
+             "text/markdown": ".md"}
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_ODT = "application/vnd.oasis.opendocument.text"
+Maker = Callable[[IO[bytes]], tuple[bytes, str]]
 
 
 @dataclass(frozen=True)
 class PublicationCopy:
+    """What became of one item: ``outcome`` is copied, copied after re-encoding or refused;
+    ``how`` says how the copy was made, or why there is none (``file`` is then empty)."""
+
     exhibit: str
     item_id: str
     file: str
     sha256: str
+    outcome: str = COPIED
+    how: str = ""
 
 
-def _photo(src: BinaryIO, fmt: str) -> tuple[bytes, str]:
-    from PIL import Image, ImageOps
-
-    from archive.extract import image  # noqa: F401 - registers the HEIC opener
-
-    with Image.open(src) as img:
-        upright = ImageOps.exif_transpose(img)  # the picture as it was seen, tags gone
-        kind, ext = _PHOTO_OUT.get(fmt, ("JPEG", ".jpg"))
-        if kind == "JPEG" and upright.mode not in ("RGB", "L"):
-            upright = upright.convert("RGB")
-        clean = upright.copy()
-        clean.info = {}  # no ICC description, XMP, comments or text chunks ride along
-        buf = io.BytesIO()
-        options = {"quality": 95, "subsampling": 0} if kind == "JPEG" else {}
-        clean.save(buf, kind, exif=b"", **options)
-        return buf.getvalue(), ext
+def _bytes_maker(convert: Callable[[bytes], bytes], ext: str) -> Maker:
+    return lambda src: (convert(src.read()), ext)
 
 
-def _media(src: BinaryIO, fmt: str) -> tuple[bytes, str]:
-    """Remux the streams untouched (no re-encoding) into a fresh container without tags."""
-    import av
-
-    ext = _MEDIA_EXT.get(fmt, ".mkv")
-    out_buf = io.BytesIO()
-    container_format = {".m4a": "ipod", ".mov": "mov", ".mp4": "mp4", ".3gp": "3gp",
-                        ".mkv": "matroska", ".webm": "webm", ".avi": "avi", ".mp3": "mp3",
-                        ".flac": "flac", ".wav": "wav", ".opus": "ogg", ".ogg": "ogg"}[ext]
-    with av.open(src, "r") as inp, av.open(out_buf, "w", format=container_format,
-                                          options={"fflags": "+bitexact"}) as out:
-        mapping = {}
-        for stream in inp.streams:
-            if stream.type not in ("video", "audio"):
-                continue  # data, subtitle and timecode tracks may carry GPS or names
-            copy = out.add_stream_from_template(stream)
-            copy.metadata.clear()
-            mapping[stream.index] = copy
-        out.metadata.clear()
-        for packet in inp.demux(*[inp.streams[i] for i in mapping]):
-            if packet.dts is None:
-                continue
-            packet.stream = mapping[packet.stream.index]
-            out.mux(packet)
-    return out_buf.getvalue(), ext
-
-
-def _document(src: BinaryIO, fmt: str) -> tuple[bytes, str]:
-    data = src.read()
-    if fmt == "application/pdf":
-        from pypdf import PdfReader, PdfWriter
-
-        writer = PdfWriter()
-        for page in PdfReader(io.BytesIO(data)).pages:
-            writer.add_page(page)
-        writer.add_metadata({"/Producer": ""})
-        buf = io.BytesIO()
-        writer.write(buf)
-        return buf.getvalue(), ".pdf"
-    if fmt.endswith("wordprocessingml.document"):
-        import docx
-
-        document = docx.Document(io.BytesIO(data))
-        props = document.core_properties
-        for name in ("author", "comments", "category", "keywords", "last_modified_by",
-                     "subject", "title", "identifier", "content_status", "version"):
-            setattr(props, name, "")
-        buf = io.BytesIO()
-        document.save(buf)
-        return buf.getvalue(), ".docx"
-    raise StrongroomError(f"no way to remove metadata from {fmt} yet")
-
-
-def _clean(kind: str, fmt: str, src: BinaryIO) -> tuple[bytes, str]:
+def _ways(kind: str, fmt: str) -> list[tuple[Maker, str, str]]:
+    """The ways of making a clean copy, best first: (maker, outcome, what it does)."""
     if kind == "photo":
-        return _photo(src, fmt)
+        return [(lambda src: clean_photo(src, fmt), REENCODED,
+                 "picture encoded again from its pixels, upright")]
     if kind in ("audio", "video"):
-        return _media(src, fmt)
-    if kind == "transcript":
-        return src.read(), ".txt" if fmt == "text/plain" else {
-            "text/vtt": ".vtt", "application/x-subrip": ".srt", "text/markdown": ".md"}[fmt]
-    return _document(src, fmt)
+        return [(media.remux, COPIED, "streams copied unchanged into a new container"),
+                (media.transcode, REENCODED, "decoded and encoded again (the streams could "
+                                             "not be copied cleanly)")]
+    if fmt == "application/pdf":
+        return [(_bytes_maker(documents.rewrite_pdf, ".pdf"), COPIED,
+                 "PDF rewritten page by page, its images encoded again"),
+                (_bytes_maker(documents.render_pdf, ".pdf"), REENCODED,
+                 "PDF pages rendered to images (a clean rewrite was not possible)")]
+    if fmt == _DOCX:
+        return [(_bytes_maker(documents.rewrite_docx, ".docx"), COPIED,
+                 "document rebuilt without properties, comments or custom XML")]
+    if fmt == _ODT:
+        return [(_bytes_maker(documents.rewrite_odt, ".odt"), COPIED,
+                 "document rebuilt without properties, comments or tracked changes")]
+    if kind == "transcript" and fmt in _TEXT_EXT:
+        return [(_bytes_maker(lambda b: b, _TEXT_EXT[fmt]), COPIED,
+                 "plain text, nothing to remove")]
+    return []
+
+
+def make_clean_copy(kind: str, fmt: str, src: IO[bytes]) -> tuple[bytes, str, str, str]:
+    """(data, extension, outcome, how); data is empty and outcome REFUSED when no way works."""
+    ways = _ways(kind, fmt)
+    if not ways:
+        return b"", "", REFUSED, f"no way to make a clean copy of a {fmt} file"
+    reasons = []
+    for maker, outcome, how in ways:
+        try:
+            src.seek(0)
+            data, ext = maker(src)
+            leftovers = find_leftovers(data, ext)
+        except Exception as exc:  # noqa: BLE001 - hostile files make parsers raise anything
+            reasons.append(f"{how.split(' (')[0]}: failed ({type(exc).__name__})")
+            continue
+        if leftovers:
+            reasons.append(f"{how.split(' (')[0]}: the copy still carries "
+                           + ", ".join(leftovers[:6]))
+            continue
+        return data, ext, outcome, how
+    return b"", "", REFUSED, "; ".join(reasons)
 
 
 def write_publication(vault: VaultCore, out: Path, *, case: str | None = None,
@@ -127,7 +113,7 @@ def write_publication(vault: VaultCore, out: Path, *, case: str | None = None,
                       progress: Progress | None = None,
                       cancel: Callable[[], bool] | None = None) -> list[PublicationCopy]:
     out = Path(out)
-    copies: list[PublicationCopy] = []
+    results: list[PublicationCopy] = []
     with staged_folder(out, "copies") as work:
         items = _select_items(vault, case, refs)
         for n, item in enumerate(items, start=1):
@@ -137,25 +123,28 @@ def write_publication(vault: VaultCore, out: Path, *, case: str | None = None,
                 progress(n - 1, len(items), "")
             number = f"EX-{n:03d}"
             with vault.objects.open_reader(item.object_id) as reader:
-                try:
-                    data, ext = _clean(item.kind, item.format, io.BufferedReader(reader, 1 << 16))
-                except StrongroomError:
-                    raise
-                except Exception as exc:  # noqa: BLE001 - hostile files raise anything
-                    raise StrongroomError(f"{number} ({item.original_name}): cannot make a "
-                                          f"clean copy ({type(exc).__name__}); nothing "
-                                          "was written") from None
+                src = io.BytesIO(reader.read())
+            data, ext, outcome, how = make_clean_copy(item.kind, item.format, src)
+            if outcome == REFUSED or not data:
+                log.info("publication copy of item %s refused", item.id)
+                results.append(PublicationCopy(number, item.id, "", "", REFUSED, how))
+                continue
             name = f"{number}{ext}"
             (work / name).write_bytes(data)
-            copies.append(PublicationCopy(number, item.id, name,
-                                          hashlib.sha256(data).hexdigest()))
-        sums = "".join(f"{c.sha256}  {c.file}\n" for c in copies)
+            results.append(PublicationCopy(number, item.id, name,
+                                           hashlib.sha256(data).hexdigest(), outcome, how))
+        made = [r for r in results if r.file]
+        sums = "".join(f"{c.sha256}  {c.file}\n" for c in made)
         (work / "SHA256SUMS").write_text(sums, encoding="ascii")
+        by_id = {item.id: item for item in items}
         with vault.transaction(actor) as tx:
-            for copy, item in zip(copies, items, strict=True):
+            for copy in made:
+                item = by_id[copy.item_id]
                 tx.custody.record("publication-copy", item=item.id, sha256=item.sha256,
                                   size=item.size, details={
                                       "exhibit": copy.exhibit, "file": copy.file,
-                                      "derivative_sha256": copy.sha256,
+                                      "derivative_sha256": copy.sha256, "outcome": copy.outcome,
                                       "removed": "all metadata; name replaced"})
-    return copies
+        if progress is not None:
+            progress(len(items), len(items), "")
+    return results
