@@ -3,7 +3,6 @@ note, change its tags, delete it. Each change is one transaction with its custod
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -56,8 +55,7 @@ def add_note(core: VaultCore, ref: str, text: str, actor: str | None = None,
         item.index_rev += 1
         tx.session.flush()
         tx.custody.record("note", item=item.id, sha256=item.sha256, size=item.size,
-                          details={"note_id": note.id,
-                                   "note_sha256": hashlib.sha256(text.encode()).hexdigest()})
+                          details={"note_id": note.id, "text": text})  # kept as a commitment
         return note.id, item.id
 
 

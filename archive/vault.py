@@ -293,7 +293,7 @@ class Vault(VaultQueries):
                                                      "bytes": report.bytes, "result": "clean"})
         return report
 
-    def export(self, out: str | os.PathLike[str], *, case: str | None = None,
+    def export(self, out: str | os.PathLike[str], *, case: str | Sequence[str] | None = None,
                items: Sequence[str] = (), actor: str | None = None,
                progress: Progress | None = None,
                cancel: Callable[[], bool] | None = None) -> ExportResult:
@@ -301,7 +301,8 @@ class Vault(VaultQueries):
         return write_bag(self._require(), Path(out), case=case, refs=items, actor=actor,
                          progress=progress, cancel=cancel)
 
-    def publication_copies(self, out: str | os.PathLike[str], *, case: str | None = None,
+    def publication_copies(self, out: str | os.PathLike[str], *,
+                           case: str | Sequence[str] | None = None,
                            items: Sequence[str] = (), actor: str | None = None,
                            progress: Progress | None = None,
                            cancel: Callable[[], bool] | None = None) -> list[PublicationCopy]:
@@ -324,6 +325,13 @@ class Vault(VaultQueries):
     @property
     def is_unlocked(self) -> bool:
         return self._core is not None
+
+    def key_fingerprint(self) -> str:
+        """The signing key's fingerprint, in groups to read aloud (see exhibits.fingerprint);
+        what recipients of packages compare with the one their package was signed by."""
+        from archive.exhibits.fingerprint import key_fingerprint
+
+        return key_fingerprint(self._require().signer.public_key)
 
     @property
     def header(self) -> VaultHeader:

@@ -50,7 +50,7 @@ def test_package_validates_with_standard_tools(case_vault: Vault, tmp_path: Path
                     "tagmanifest-sha256.txt.sig"], cwd=out, check=True, capture_output=True)
     assert check_package(out) == []
 
-    rows = list(csv.DictReader((out / "exhibits.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "exhibits.csv").open(encoding="utf-8-sig")))
     assert len(rows) == 7 and rows[0]["exhibit"] == "EX-001"
     names = {r["original_name"] for r in rows}
     assert "Фото двери.jpg" in names and "unrelated.jpg" not in names
@@ -65,7 +65,7 @@ def test_package_validates_with_standard_tools(case_vault: Vault, tmp_path: Path
 
 def test_only_the_exported_items_events_go_out(case_vault: Vault, tmp_path: Path) -> None:
     out = _export(case_vault, tmp_path)
-    exported = {r["item_id"] for r in csv.DictReader((out / "exhibits.csv").open())}
+    exported = {r["item_id"] for r in csv.DictReader((out / "exhibits.csv").open(encoding="utf-8-sig"))}
     lines = [json.loads(line) for line in (out / "custody.jsonl").read_text().splitlines()]
     items = {json.loads(line["entry"])["item"] for line in lines}
     assert items == exported
@@ -161,7 +161,7 @@ def test_pdf_report_lists_every_exhibit_with_its_hash(case_vault: Vault,
     pdf = out / "exhibit-report.pdf"
     text = "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
     flat = text.replace("\n", " ")
-    rows = list(csv.DictReader((out / "exhibits.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "exhibits.csv").open(encoding="utf-8-sig")))
     for row in rows:
         assert row["exhibit"] in flat
         assert row["sha256"] in flat.replace(" ", ""), f"{row['exhibit']} hash not in the PDF"

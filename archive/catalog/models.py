@@ -269,6 +269,9 @@ class CustodyEvent(Base):
     action: Mapped[str] = mapped_column(String(32))
     item_id: Mapped[str | None] = mapped_column(String(32))
     entry: Mapped[bytes] = mapped_column(LargeBinary)
+    # Salts and values of the entry's committed details (format 2); never leaves the catalog
+    # except for what an export discloses.
+    openings: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
     def __repr__(self) -> str:
         return f"CustodyEvent(seq={self.seq}, action={self.action!r}, item_id={self.item_id!r})"

@@ -139,10 +139,11 @@ def resolve_item(session: Session, ref: str) -> Item:
 
 
 def custody_events(session: Session, item_id: str | None = None) -> list[Event]:
-    query = select(CustodyEvent.entry).order_by(CustodyEvent.seq)
+    query = select(CustodyEvent.entry, CustodyEvent.openings).order_by(CustodyEvent.seq)
     if item_id is not None:
         query = query.where(CustodyEvent.item_id == item_id)
-    return [Event.from_entry(entry_bytes(entry)) for entry in session.scalars(query)]
+    return [Event.from_entry(entry_bytes(entry), openings)
+            for entry, openings in session.execute(query)]
 
 
 def add_note(session: Session, item: Item, text: str, author: str, now: datetime) -> Note:

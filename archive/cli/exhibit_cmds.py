@@ -14,6 +14,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.case and not args.items:
         cli.say("strongroom: give --case NAME, --items ID..., or both")
         return cli.EXIT_USAGE
+    if args.out is None:
+        from datetime import datetime
+
+        from archive.exhibits.package import default_folder_name
+
+        args.out = default_folder_name(args.case, datetime.now())
     if args.publication:
         return _publication(args)
     with cli.open_unlocked(args) as vault:
@@ -45,16 +51,32 @@ def _publication(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_export(args: argparse.Namespace) -> int:
-    from archive.exhibits.check import check_package
+    from archive.exhibits.check import inspect_package
 
-    problems = check_package(args.dir)
+    report = inspect_package(args.dir, args.key_fingerprint)
+    problems = report.problems
     if args.json:
-        cli.emit_json({"ok": not problems, "problems": problems})
+        cli.emit_json({"ok": not problems, "problems": problems, "notes": report.notes,
+                       "key_fingerprint": report.fingerprint,
+                       "key_fingerprint_checked": args.key_fingerprint is not None,
+                       "withheld_records": report.withheld,
+                       "undisclosed_values": report.undisclosed})
     for problem in problems:
         cli.say(f"FAILED {problem}")
+    for note in report.notes:
+        cli.say(f"NOTE   {note}")
+    if report.fingerprint is not None:
+        cli.say(f"signing key fingerprint: {report.fingerprint}")
     if problems:
         return cli.EXIT_DAMAGE
-    cli.say("the package is complete, unchanged, signed, and its custody record checks out")
+    if args.key_fingerprint is not None:
+        cli.say("the package is complete, unchanged, and signed by the key you expected "
+                f"({report.fingerprint}); its custody record checks out")
+    else:
+        cli.say(f"the package is complete, unchanged, and signed by the key {report.fingerprint};"
+                " its custody record checks out. This proves nothing about who holds that key: "
+                "compare the fingerprint with one obtained another way (from the archive's "
+                "keeper, not from this package), or pass it with --key-fingerprint")
     return cli.EXIT_OK
 
 
@@ -62,9 +84,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser("export", help="write an exhibit package (BagIt) for a court or editor")
     p.add_argument("vault")
     cli.add_unlock_options(p)
-    p.add_argument("--case")
+    p.add_argument("--case", action="append",
+                   help="a case to export (may be given more than once)")
     p.add_argument("--items", nargs="+", metavar="ID")
-    p.add_argument("--out", required=True, help="a new folder for the package")
+    p.add_argument("--out", help="a new folder for the package (default: one named after "
+                                 "the case(s) and the time, in the current folder)")
     p.add_argument("--publication", action="store_true",
                    help="metadata-free copies for publication instead of a court package")
     p.add_argument("--actor")
@@ -72,5 +96,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("verify-export", help="check an exhibit package (no vault needed)")
     p.add_argument("dir")
+    p.add_argument("--key-fingerprint", metavar="FP",
+                   help="the fingerprint of the archive's signing key, obtained another way "
+                        "(shown by `strongroom info --fingerprint` on the archive's machine)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_verify_export)

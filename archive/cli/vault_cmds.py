@@ -35,6 +35,8 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    if args.fingerprint:
+        return _fingerprint(args)
     facts = Vault.open(args.vault).public_facts()
     data = {
         "format_version": facts.format_version,
@@ -54,6 +56,21 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(f"Storage: {facts.pack_count} pack(s) of {facts.pack_bytes / 2**20:.1f} MiB, "
           f"catalog {facts.catalog_bytes / 2**20:.1f} MiB")
     print("This is all that can be learned from the folder without the passphrase.")
+    return cli.EXIT_OK
+
+
+def _fingerprint(args: argparse.Namespace) -> int:
+    """The signing key's fingerprint needs the passphrase: the public key is kept encrypted, so
+    that a seized vault cannot be matched to the packages it signed."""
+    with cli.open_unlocked(args) as vault:
+        fingerprint = vault.key_fingerprint()
+    if args.json:
+        cli.emit_json({"key_fingerprint": fingerprint})
+        return cli.EXIT_OK
+    print(f"Signing key fingerprint: {fingerprint}")
+    print("Give it to recipients of exhibit packages by another way than the package (read it "
+          "out, print it in a filing); they compare it with `strongroom verify-export "
+          "--key-fingerprint`.")
     return cli.EXIT_OK
 
 
@@ -95,6 +112,10 @@ def register(sub: Any) -> None:
     p = sub.add_parser("info", help="what the vault folder shows without the passphrase")
     p.add_argument("vault")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--fingerprint", action="store_true",
+                   help="unlock and show the signing key's fingerprint, for recipients of "
+                        "exhibit packages to compare")
+    cli.add_unlock_options(p)
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("verify", help="re-hash every original and check the custody log")

@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from archive.catalog.models import ACTIONS, Checkpoint, CustodyEvent
 from archive.custody import checkpoint as cp
-from archive.custody import merkle
+from archive.custody import disclosure, merkle
 from crypto import signing
 
-ENTRY_VERSION = 1
+ENTRY_VERSION = 2  # 2: sensitive details are salted commitments (see custody.disclosure)
 
 
 def utc_now() -> datetime:
@@ -67,10 +67,14 @@ class Event:
     details: dict[str, Any]
 
     @classmethod
-    def from_entry(cls, entry: bytes) -> Event:
+    def from_entry(cls, entry: bytes, openings: dict[str, Any] | bytes | None = None) -> Event:
+        """The event as recorded; ``openings`` (from the catalog) put committed values back."""
         f = decode_entry(entry)
+        if isinstance(openings, bytes):
+            openings = json.loads(openings)
+        details = disclosure.opened(f.get("details", {}), openings)  # type: ignore[arg-type]
         return cls(f["seq"], f["time"], f["action"], f.get("item"), f.get("sha256"),
-                   f.get("size"), f["actor"], f.get("details", {}))
+                   f.get("size"), f["actor"], details)
 
     def as_dict(self) -> dict[str, Any]:
         return {"seq": self.seq, "time": self.time, "action": self.action, "item": self.item,
@@ -146,6 +150,9 @@ class Recorder:
             raise ValueError(f"unknown custody action {action!r}")
         moment = utc_now()
         seq = self._log.size + len(self._leaves)
+        openings: dict[str, Any] = {}
+        if ENTRY_VERSION >= 2:
+            details, openings = disclosure.commit_details(details or {})
         fields = {
             "v": ENTRY_VERSION, "seq": seq, "time": iso_utc(moment), "action": action,
             "item": item, "sha256": sha256, "size": size, "actor": self._actor,
@@ -154,11 +161,12 @@ class Recorder:
         }
         entry = encode_entry(fields)
         self._rows.append({"seq": seq, "occurred_at": moment, "action": action,
-                           "item_id": item, "entry": entry})
+                           "item_id": item, "entry": entry,
+                           "openings": disclosure.canonical(openings) if openings else None})
         leaf = merkle.leaf_hash(entry)
         self._leaves.append(leaf)
         self._frontier.append(leaf)
-        event = Event.from_entry(entry)
+        event = Event.from_entry(entry, openings)
         self.events.append(event)
         return event
 

@@ -36,11 +36,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from archive.catalog.models import Case, CustodyEvent, Item
-from archive.catalog.records import iso
-from archive.custody import merkle
-from archive.custody.log import entry_bytes
 from archive.custody.timestamp import PACKAGE_README
-from archive.errors import BadInput, Cancelled
+from archive.errors import BadInput, Cancelled, VaultDamaged
+from archive.exhibits.fingerprint import key_fingerprint
 from archive.progress import Progress
 from archive.storage.fsio import staged_folder
 from crypto import signing
@@ -54,30 +52,57 @@ This folder is an exhibit package made by Strongroom, an encrypted evidence arch
 It is a BagIt bag (RFC 8493). The originals are under data/, named by exhibit number and their
 original file name, exactly as they were taken in.
 
-How to check it with standard tools, without Strongroom:
+FIRST, THE KEY. Everything below proves only that the package was signed by the key in
+public-key.pem. Anyone can make a key and sign a doctored package with it. The package was
+signed by the key with this fingerprint:
+
+    {fingerprint}
+
+Compare it, group by group, with the fingerprint the archive's keeper gives you another way
+(read out on the phone, printed in a filing, shown by `strongroom info --fingerprint` on
+their machine). If they differ, nothing below means anything. To compute it yourself: the first
+20 bytes of SHA-256 over the 32-byte raw Ed25519 key (the last 32 bytes of the DER form of
+public-key.pem), in RFC 4648 base32, in groups of four. Or run
+    strongroom verify-export --key-fingerprint "<the fingerprint you were given>" .
+
+How to check the rest with standard tools, without Strongroom:
 
 1. Completeness and integrity of the files:
        bagit.py --validate .
    or  sha256sum -c manifest-sha256.txt     (and sha512sum -c manifest-sha512.txt)
+   PROVES: every file listed in the manifests is here and unchanged since the manifests were
+   written. It does NOT prove who wrote them: anyone can recompute a manifest.
 
-2. That the manifests were signed by the archive that holds the originals:
+2. That the manifests were signed with the key in public-key.pem:
        openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin \\
            -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sig
    tagmanifest-sha256.txt lists the SHA-256 of manifest-sha256.txt, exhibits.csv,
    custody.jsonl, checkpoint.txt and exhibit-report.pdf, so the signature covers them all.
+   PROVES: the holder of that key signed these exact files. Who holds the key is what the
+   fingerprint comparison above establishes, and nothing else does.
 
 3. The chain of custody: custody.jsonl has one line per recorded action on an exhibit (intake,
-   metadata extraction, viewing, notes, export ...). "entry" is the exact record; its leaf hash is
-   SHA-256(0x00 || entry) and "inclusion_proof" is its RFC 6962 audit path to the root hash in
-   checkpoint.txt, which is signed with the same key (C2SP signed-note format; verifier key in
-   checkpoint-verifier-key.txt). Any later checkpoint from the same archive must extend this one
-   (an RFC 6962 consistency proof), which is how a later removal or rewrite would be caught.
+   metadata extraction, viewing, notes, export ...). "entry" is the exact record; its leaf hash
+   is SHA-256(0x00 || entry) and "inclusion_proof" is its RFC 6962 audit path to the root hash
+   in checkpoint.txt, which is signed with the same key (C2SP signed-note format; verifier key
+   in checkpoint-verifier-key.txt).
+   PROVES: each action was in the archive's log when that checkpoint was signed, in that order.
+   Any later checkpoint from the same archive must extend this one (an RFC 6962 consistency
+   proof), which is how a later removal or rewrite would be caught.
 
-exhibits.csv lists each exhibit with its SHA-256, kind, capture time and place as recorded by
-the device, camera, and when and by whom it was taken in; captured_source names the metadata tag
-the capture time was read from. tags/EX-001.json (one per exhibit) holds every metadata tag read
-from that original, grouped and named as ExifTool's "exiftool -a -G1 -j" shows them, and every
-date found with its source tag and whether its time zone is known, so the readings can be
+   What the custody record discloses: details about other cases, tags and notes are salted
+   commitments, "commitment" = hex SHA-256(salt || canonical JSON of the value). For what
+   concerns the exported case(s) the line's "disclosed" member gives the value and its salt
+   (base64), so you can recompute the commitment; the others read "not disclosed" and cannot be
+   confirmed by guessing. Lines marked "withheld" are older records given as their leaf hash
+   and inclusion proof only.
+
+exhibits.csv (UTF-8) lists each exhibit with its SHA-256, kind, the capture time and place as
+the device recorded them ("zone unknown" where the device did not record its time zone), camera,
+and when (UTC) and by whom it was imported into the archive; captured_source names the metadata
+tag the capture time was read from. tags/EX-001.json (one per exhibit) holds every metadata tag
+read from that original, grouped and named as ExifTool's "exiftool -a -G1 -j" shows them, and
+every date found with its source tag and whether its time zone is known, so the readings can be
 compared with any other tool. exhibit-report.pdf shows the same list and each exhibit's custody
 record for reading; the files above are the authoritative ones.
 """
@@ -96,13 +121,22 @@ def safe_name(name: str) -> str:
     return name[:150] or "unnamed"
 
 
-def _select_items(vault: VaultCore, case: str | None, refs: Sequence[str]) -> list[Item]:
+def _as_cases(case: str | Sequence[str] | None) -> list[str]:
+    if case is None:
+        return []
+    return [case] if isinstance(case, str) else list(case)
+
+
+def _select_items(vault: VaultCore, case: str | Sequence[str] | None,
+                  refs: Sequence[str]) -> list[Item]:
+    cases = _as_cases(case)
     with vault.sessions() as session:
         query = select(Item).options(selectinload(Item.cases), selectinload(Item.intakes))
-        if case is not None:
-            if session.scalar(select(Case.id).where(Case.name == case)) is None:
-                raise BadInput(f"there is no case {case!r} in this vault")
-            query = query.where(Item.cases.any(Case.name == case))
+        for name in cases:
+            if session.scalar(select(Case.id).where(Case.name == name)) is None:
+                raise BadInput(f"there is no case {name!r} in this vault")
+        if cases:
+            query = query.where(Item.cases.any(Case.name.in_(cases)))
         items = list(session.scalars(query.order_by(Item.captured_at.is_(None),
                                                     Item.captured_at, Item.imported_at)))
         if refs:
@@ -120,12 +154,21 @@ def _select_items(vault: VaultCore, case: str | None, refs: Sequence[str]) -> li
     return items
 
 
-def write_bag(vault: VaultCore, out: Path, *, case: str | None = None, refs: Sequence[str] = (),
-              actor: str | None = None, progress: Progress | None = None,
+def default_folder_name(case: str | Sequence[str] | None, when: datetime) -> str:
+    """A folder name for a package of these cases, safe on every file system."""
+    cases = _as_cases(case)
+    label = " + ".join(cases) if cases else "selected exhibits"
+    return safe_name(f"{label} exhibits {when:%Y-%m-%d %H%M%S}")[:120]
+
+
+def write_bag(vault: VaultCore, out: Path, *, case: str | Sequence[str] | None = None,
+              refs: Sequence[str] = (), actor: str | None = None,
+              progress: Progress | None = None,
               cancel: Callable[[], bool] | None = None) -> ExportResult:
     out = Path(out)
+    cases = _as_cases(case)
     with staged_folder(out, "package") as work:  # only a complete package gets the name
-        items = _select_items(vault, case, refs)
+        items = _select_items(vault, cases or None, refs)
         exhibits = []
         total = len(items)
         for n, item in enumerate(items, start=1):
@@ -145,22 +188,26 @@ def write_bag(vault: VaultCore, out: Path, *, case: str | None = None, refs: Seq
         # its own export events and a checkpoint that covers them.
         with vault.transaction(actor) as tx:
             for (number, _id, filename), item in zip(exhibits, items, strict=True):
+                own = sorted({c.name for c in item.cases} & set(cases))
                 tx.custody.record("export", item=item.id, sha256=item.sha256, size=item.size,
                                   details={"exhibit": number, "file": filename,
-                                           "case": case or ""})
+                                           "case": own[0] if own else ""})
+        exported_at = datetime.now(UTC).replace(microsecond=0)
         bag_info = {
             "Source-Organization": "Strongroom evidence archive",
-            "External-Description": f"Exhibits of case {case}" if case else "Selected exhibits",
-            "Bagging-Date": datetime.now(UTC).strftime("%Y-%m-%d"),
+            "External-Description": (f"Exhibits of case(s) {', '.join(cases)}" if cases
+                                     else "Selected exhibits"),
+            "Bagging-Date": exported_at.strftime("%Y-%m-%d"),
             "Bag-Count": "1 of 1",
             "Exhibit-Count": str(len(exhibits)),
             "Exported-By": actor or tx.actor,
-            "Exported-At": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "Exported-At": exported_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "Signing-Key-Fingerprint": key_fingerprint(vault.signer.public_key),
         }
-        if case:
-            bag_info["Case"] = case
+        if cases:
+            bag_info["Case"] = "; ".join(cases)
         bag = bagit.make_bag(str(work), bag_info, checksums=["sha256", "sha512"])
-        _write_tag_files(vault, work, items, exhibits, case, actor or tx.actor)
+        _write_tag_files(vault, work, items, exhibits, cases, actor or tx.actor, exported_at)
         bag.save(manifests=False)  # tag manifests now cover the tag files too
         signer = vault.signer
         (work / "public-key.pem").write_text(signing.public_key_pem(signer.public_key),
@@ -197,45 +244,53 @@ def _write_metadata_files(vault: VaultCore, work: Path, items: list[Item],
             encoding="utf-8")
 
 
+def _when(moment: datetime | None, utc: bool = True) -> str:
+    """To the second, with its zone, or saying that the zone is unknown."""
+    if moment is None:
+        return ""
+    text = moment.replace(microsecond=0).isoformat()
+    return text + "Z" if utc else f"{text} (zone unknown)"
+
+
 def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
-                     exhibits: list[tuple[str, str, str]], exported_case: str | None,
-                     exporter: str) -> None:
+                     exhibits: list[tuple[str, str, str]], cases: list[str],
+                     exporter: str, exported_at: datetime) -> None:
     from archive.custody import checkpoint as cp
+    from archive.exhibits.custody_export import describe, package_line, readable
 
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(["exhibit", "file", "original_name", "sha256", "size", "kind",
                      "captured_at", "gps_lat", "gps_lon", "camera", "imported_at",
                      "imported_by", "item_id", "captured_source"])
     for (number, item_id, filename), item in zip(exhibits, items, strict=True):
         writer.writerow([number, f"data/{filename}", item.original_name, item.sha256, item.size,
-                         item.kind, iso(item.captured_at, bool(item.captured_is_utc)) or "",
+                         item.kind, _when(item.captured_at, bool(item.captured_is_utc)),
                          "" if item.gps_lat is None else f"{item.gps_lat:.7f}",
                          "" if item.gps_lon is None else f"{item.gps_lon:.7f}",
-                         item.camera or "", iso(item.imported_at), item.imported_by, item_id,
+                         item.camera or "", _when(item.imported_at), item.imported_by, item_id,
                          item.captured_source or ""])
-    (work / "exhibits.csv").write_text(buf.getvalue(), encoding="utf-8")
+    # UTF-8 with a byte order mark, so that spreadsheet programs read Cyrillic names right.
+    (work / "exhibits.csv").write_text(buf.getvalue(), encoding="utf-8-sig")
     _write_metadata_files(vault, work, items, exhibits)
 
     log = vault.custody
+    names = {item.original_name for item in items}
     with log.lock:
         note = vault.latest_checkpoint()
-        assert note is not None  # noqa: S101 - the export events above made one
+        if note is None:
+            raise VaultDamaged("the custody log has no signed checkpoint")
         head = cp.parse(note)
         wanted = {item.id for item in items}
         with vault.sessions() as session:
-            rows = session.execute(select(CustodyEvent.seq, CustodyEvent.entry)
+            rows = session.execute(select(CustodyEvent.seq, CustodyEvent.entry,
+                                          CustodyEvent.openings)
                                    .where(CustodyEvent.item_id.in_(wanted))
                                    .where(CustodyEvent.seq < head.size)
                                    .order_by(CustodyEvent.seq)).all()
-        lines = []
-        for seq, raw in rows:
-            entry = entry_bytes(raw)
-            proof = log.inclusion_proof(seq, head.size)
-            lines.append(json.dumps({
-                "seq": seq, "tree_size": head.size, "entry": entry.decode("utf-8"),
-                "leaf_hash": merkle.leaf_hash(entry).hex(),
-                "inclusion_proof": [p.hex() for p in proof]}, ensure_ascii=False))
+        records = [package_line(seq, raw, openings, log.inclusion_proof(seq, head.size),
+                                head.size, set(cases), names) for seq, raw, openings in rows]
+    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records]
     (work / "custody.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (work / "checkpoint.txt").write_text(note, encoding="utf-8")
     (work / "checkpoint-verifier-key.txt").write_text(
@@ -244,18 +299,25 @@ def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
     stamps = vault.trust.package_files(head.size)
     for name, data in stamps.items():
         (work / name).write_bytes(data)
-    (work / "README.txt").write_text(README + (PACKAGE_README if stamps else ""),
-                                     encoding="utf-8")
+    fingerprint = key_fingerprint(log.public_key())
+    (work / "README.txt").write_text(README.format(fingerprint=fingerprint)
+                                     + (PACKAGE_README if stamps else ""), encoding="utf-8")
 
     from archive.exhibits.report import build
 
-    with open(work / "exhibits.csv", encoding="utf-8", newline="") as f:
+    with open(work / "exhibits.csv", encoding="utf-8-sig", newline="") as f:
         table = list(csv.DictReader(f))
     history: dict[str, list[dict[str, object]]] = {}
-    for line in lines:
-        fields = json.loads(json.loads(line)["entry"])
+    for record in records:
+        if "entry" not in record:
+            history.setdefault(record["item"] or "", []).append(
+                {"seq": record["seq"], "withheld": True})
+            continue
+        fields = json.loads(record["entry"])
+        fields["details_text"] = describe(readable(fields.get("details") or {},
+                                                   record.get("disclosed", {})))
         history.setdefault(fields["item"], []).append(fields)
     (work / "exhibit-report.pdf").write_bytes(build(
-        case=exported_case, exporter=exporter,
-        exported_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), checkpoint_note=note,
+        case=", ".join(cases) or None, exporter=exporter,
+        exported_at=exported_at.strftime("%Y-%m-%d %H:%M:%S UTC"), checkpoint_note=note,
         public_key=log.public_key(), rows=table, events=history))

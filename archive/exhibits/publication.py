@@ -108,7 +108,7 @@ def make_clean_copy(kind: str, fmt: str, src: IO[bytes]) -> tuple[bytes, str, st
     return b"", "", REFUSED, "; ".join(reasons)
 
 
-def write_publication(vault: VaultCore, out: Path, *, case: str | None = None,
+def write_publication(vault: VaultCore, out: Path, *, case: str | Sequence[str] | None = None,
                       refs: Sequence[str] = (), actor: str | None = None,
                       progress: Progress | None = None,
                       cancel: Callable[[], bool] | None = None) -> list[PublicationCopy]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -54,7 +53,7 @@ class _Report(FPDF):
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(self.face, size=8)
-        self.cell(0, 6, f"page {self.page_no()}", align="C")
+        self.cell(0, 6, f"page {self.page_no()} of {{nb}}", align="C")
 
     def line_text(self, text: str, size: float = 10, mono: bool = False) -> None:
         """``mono`` is for hashes and other ASCII only (the core Courier font)."""
@@ -67,7 +66,10 @@ def build(case: str | None, exporter: str, exported_at: str, checkpoint_note: st
           public_key: bytes, rows: Sequence[dict[str, Any]],
           events: dict[str, list[dict[str, Any]]]) -> bytes:
     """``rows`` as in exhibits.csv; ``events`` are each item's custody entries."""
+    from archive.exhibits.fingerprint import key_fingerprint
+
     pdf = _Report(unicode_font())
+    pdf.alias_nb_pages()
     pdf.add_page()
     pdf.line_text("Exhibit list and custody report", size=16)
     pdf.ln(2)
@@ -80,18 +82,24 @@ def build(case: str | None, exporter: str, exported_at: str, checkpoint_note: st
     pdf.ln(2)
     pdf.line_text("Signed checkpoint of the custody log (checkpoint.txt):", size=9)
     pdf.line_text(f"  tree size {lines[1]}, root {lines[2]}", size=8, mono=True)
-    pdf.line_text(f"  key SHA-256 {hashlib.sha256(public_key).hexdigest()}", size=8, mono=True)
+    pdf.ln(2)
+    pdf.line_text("Signed by the key with the fingerprint", size=9)
+    pdf.line_text(f"  {key_fingerprint(public_key)}", size=10, mono=True)
+    pdf.line_text("Compare it with the fingerprint the archive's keeper gives you another way "
+                  "(not from this package). The signatures prove only that the holder of this "
+                  "key signed the package.", size=8)
     pdf.ln(4)
     for row in rows:
         pdf.line_text(f"{row['exhibit']}  {row['original_name']}", size=11)
         details = [f"kind {row['kind']}, {int(row['size']):,} bytes"]
         if row.get("captured_at"):
-            details.append(f"captured {row['captured_at']}")
+            details.append(f"captured (device clock) {row['captured_at']}")
         if row.get("gps_lat"):
             details.append(f"location {row['gps_lat']}, {row['gps_lon']}")
         if row.get("camera"):
             details.append(f"device {row['camera']}")
-        details.append(f"taken in {row['imported_at']} by {row['imported_by']}")
+        details.append(f"imported into the archive {row['imported_at']} by "
+                       f"{row['imported_by']}")
         pdf.line_text("; ".join(details), size=9)
         pdf.line_text(f"SHA-256 {row['sha256']}", size=8, mono=True)
         pdf.ln(2)
@@ -103,8 +111,15 @@ def build(case: str | None, exporter: str, exported_at: str, checkpoint_note: st
         pdf.ln(3)
         pdf.line_text(f"{row['exhibit']}  {row['original_name']}", size=11)
         for event in events.get(row["item_id"], []):
-            pdf.line_text(f"#{event['seq']}  {event['time']}  {event['action']}  "
-                          f"by {event['actor']}", size=8)
+            if event.get("withheld"):
+                pdf.line_text(f"#{event['seq']}  older record withheld (leaf hash and "
+                              "inclusion proof only)", size=8)
+                continue
+            when = str(event["time"]).split(".")[0].rstrip("Z") + " UTC"
+            pdf.line_text(f"#{event['seq']}  {when}  {event['action']}  by {event['actor']}",
+                          size=8)
+            if event.get("details_text"):
+                pdf.line_text(f"      {event['details_text']}", size=7)
     return bytes(pdf.output())
 
 
