@@ -13,6 +13,7 @@ marked ``withheld``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -77,12 +78,17 @@ def readable(details: dict[str, Any], disclosed: dict[str, Any]) -> dict[str, An
     return shown
 
 
+_FRACTION = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.\d+Z")
+
+
 def describe(details: dict[str, Any]) -> str:
+    """One line for the report; times to the second, in UTC."""
     parts = []
     for key, value in details.items():
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        parts.append(f"{key.replace('_', ' ')}: {value}")
+        text = _FRACTION.sub(r"\1Z", str(value))
+        parts.append(f"{key.replace('_', ' ')}: {text}")
     return "; ".join(parts)
 
 

@@ -206,7 +206,12 @@ def write_bag(vault: VaultCore, out: Path, *, case: str | Sequence[str] | None =
         }
         if cases:
             bag_info["Case"] = "; ".join(cases)
-        bag = bagit.make_bag(str(work), bag_info, checksums=["sha256", "sha512"])
+        bagit.make_bag(str(work), bag_info, checksums=["sha256", "sha512"])
+        # The library writes version 0.97; the layout it makes is also valid BagIt 1.0
+        # (RFC 8493), which it reads and validates, so the declaration is raised to 1.0.
+        (work / "bagit.txt").write_text(
+            "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", encoding="utf-8")
+        bag = bagit.Bag(str(work))
         _write_tag_files(vault, work, items, exhibits, cases, actor or tx.actor, exported_at)
         bag.save(manifests=False)  # tag manifests now cover the tag files too
         signer = vault.signer
