@@ -7,7 +7,7 @@ import io
 import re
 from typing import Any
 
-from archive.exhibits.leftovers import riff_leftovers
+from archive.exhibits.leftovers_files import riff_leftovers
 
 # MediaInfo fields that describe only how the streams are coded and stored.
 _TECHNICAL = re.compile(

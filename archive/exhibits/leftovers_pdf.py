@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 
-from archive.exhibits.leftovers import image_leftovers
+from archive.exhibits.leftovers_files import image_leftovers
 
 _KEYS = {"/Metadata": "XMP metadata", "/PieceInfo": "application data (PieceInfo)",
          "/Annots": "annotations (comments and their authors)",
