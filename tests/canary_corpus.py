@@ -154,6 +154,26 @@ def docx(path: Path, photo: Path) -> Path:
     return path
 
 
+def odt(path: Path) -> Path:
+    from odf import dc, meta, office, text
+    from odf.opendocument import OpenDocumentText
+
+    doc = OpenDocumentText()
+    doc.meta.addElement(dc.Creator(text=canary("odtcreator")))
+    doc.meta.addElement(dc.Title(text=canary("odttitle")))
+    doc.meta.addElement(meta.InitialCreator(text=canary("odtinitialcreator")))
+    doc.meta.addElement(meta.CreationDate(text="2019-07-04T09:41:07"))
+    doc.meta.addElement(meta.UserDefined(name="Source", text=canary("odtuserdefined")))
+    paragraph = text.P(text="The statement, as given.")
+    note = office.Annotation()
+    note.addElement(dc.Creator(text=canary("odtannotator")))
+    note.addElement(text.P(text=canary("odtannotation")))
+    paragraph.addElement(note)
+    doc.text.addElement(paragraph)
+    doc.save(str(path))
+    return path
+
+
 def _ffmpeg(path: Path, inputs: list[str], args: list[str], tag: str,
             location: bool = False) -> Path:
     meta = ["-metadata", f"title={canary(tag + 'title')}",
@@ -203,7 +223,8 @@ def everything(folder: Path) -> list[Path]:
     inner = folder.parent / "embedded.jpg"
     inner.write_bytes(jpeg_bytes("embedded"))
     return [photo, png(folder / "drawing.png"), pdf(folder / "statement.pdf", inner),
-            docx(folder / "statement.docx", inner), *media(folder)]
+            docx(folder / "statement.docx", inner), odt(folder / "statement.odt"),
+            *media(folder)]
 
 
 def canaries_in(data: bytes) -> set[str]:

@@ -85,6 +85,13 @@ def test_no_canary_and_no_identifying_tag_survives(
             assert not cc.canaries_in(view), (copy.name, cc.canaries_in(view))
             assert cc.CAPTURE_DAY.encode() not in view and b"2019:07:04" not in view
 
+    import docx
+    from odf.opendocument import load
+
+    words = "\n".join(p.text for p in docx.Document(str(next(out.glob("*.docx")))).paragraphs)
+    assert "The statement, as given." in words  # still the document, only bare
+    assert "The statement, as given." in str(load(str(next(out.glob("*.odt")))).text)
+
     tags = json.loads(subprocess.run(["exiftool", "-j", "-a", "-G1", "-s", *map(str, copies)],
                                      capture_output=True, check=True, text=True).stdout)
     for entry in tags:
