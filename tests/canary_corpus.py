@@ -68,8 +68,11 @@ def jpeg_bytes(tag: str, size: tuple[int, int] = (320, 240)) -> bytes:
     img.paste((30, 30, 200), (0, h // 2, w, h))
     img = img.transpose(Image.Transpose.ROTATE_90)
     buf = io.BytesIO()
+    from PIL import ImageCms
+
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     img.save(buf, "JPEG", exif=_exif(tag).tobytes(), comment=canary(tag + "comment"),
-             xmp=_xmp(tag))
+             xmp=_xmp(tag), icc_profile=icc)
     data = buf.getvalue()
     at = data.index(b"\xff\xdb")  # before the quantisation tables, after the APP segments
     return data[:at] + _iptc_app13(tag) + data[at:]

@@ -67,6 +67,10 @@ def cmd_verify_export(args: argparse.Namespace) -> int:
         cli.say(f"NOTE   {note}")
     if report.fingerprint is not None:
         cli.say(f"signing key fingerprint: {report.fingerprint}")
+    if report.undisclosed or report.withheld:
+        cli.say(f"not disclosed by this package: {report.undisclosed} value(s) about other "
+                f"cases, tags or notes (salted commitments), {report.withheld} older record(s) "
+                "withheld (leaf hash and inclusion proof only)")
     if problems:
         return cli.EXIT_DAMAGE
     if args.key_fingerprint is not None:

@@ -123,8 +123,10 @@ def write_publication(vault: VaultCore, out: Path, *, case: str | Sequence[str] 
                 progress(n - 1, len(items), "")
             number = f"EX-{n:03d}"
             with vault.objects.open_reader(item.object_id) as reader:
-                src = io.BytesIO(reader.read())
-            data, ext, outcome, how = make_clean_copy(item.kind, item.format, src)
+                # Recordings are read as they are demuxed (they can be large); the rest at once.
+                src: IO[bytes] = io.BufferedReader(reader, 1 << 16) \
+                    if item.kind in ("audio", "video") else io.BytesIO(reader.read())
+                data, ext, outcome, how = make_clean_copy(item.kind, item.format, src)
             if outcome == REFUSED or not data:
                 log.info("publication copy of item %s refused", item.id)
                 results.append(PublicationCopy(number, item.id, "", "", REFUSED, how))

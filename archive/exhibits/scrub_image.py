@@ -34,12 +34,30 @@ def pixels_only(img: Image.Image, kind: str) -> bytes:
     return buf.getvalue()
 
 
+def _in_srgb(img: Image.Image) -> Image.Image:
+    """The colours as they were meant, converted to sRGB, since the ICC profile that said what
+    they meant (and may name a device or a person) is not kept."""
+    profile = img.info.get("icc_profile")
+    if not profile or img.mode not in ("RGB", "RGBA", "CMYK"):
+        return img
+    from PIL import ImageCms
+
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        target = ImageCms.createProfile("sRGB")
+        mode = "RGBA" if img.mode == "RGBA" else "RGB"
+        converted = ImageCms.profileToProfile(img, source, target, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return img  # an unreadable profile: the pixels as they are
+    return converted if converted is not None else img
+
+
 def clean_photo(src: IO[bytes], fmt: str) -> tuple[bytes, str]:
     """The photo as it was seen (EXIF orientation applied), re-encoded without metadata."""
     from archive.extract import image  # noqa: F401 - registers the HEIC opener
 
     with Image.open(src) as img:
         img.seek(0)  # the first frame of an animation or a multi-page TIFF
-        upright = ImageOps.exif_transpose(img)
+        upright = _in_srgb(ImageOps.exif_transpose(img))
         kind, ext = _KEEP.get(fmt, ("JPEG", ".jpg"))
         return pixels_only(upright, kind), ext
