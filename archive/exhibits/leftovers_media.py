@@ -21,10 +21,12 @@ _TECHNICAL = re.compile(
     r"muxing_mode|first_packet|samples_count|video_delay|hdr|mastering|maxcll|maxfall|"
     r"minimum_frame|maximum_frame|replay|to_data|encoded_library_settings|dolby|"
     r"service_kind|originalsourcemedium_id|bitdepth|datasize|footersize|headersize|source_|"
-    r"nominal_|encoded_library_name|audio_language|video_language|menu_format|stream_identifier)")
+    r"nominal_|encoded_library_version|mdhd_duration|original_width|original_height|"
+    r"audio_language|video_language|menu_format|stream_identifier)")
 # Encoder names that say which free library coded the stream, and nothing about a device.
-_GENERIC_WRITER = re.compile(r"^(Lavf|Lavc|LAME|ffmpeg|x264|libopus|libvorbis|Xiph|"
-                             r"reference libFLAC)[\w.\- ]*$")
+_GENERIC_WRITER = re.compile(r"^(?:(?:Lavf|Lavc|ffmpeg|x264|libopus|libvorbis|Xiph|"
+                             r"reference libFLAC)[\w.\- ]*|LAME.*)$", re.DOTALL)
+# (LAME's own header in the first MP3 frame is read as its name followed by binary settings.)
 _WRITER_FIELDS = {"writing_library", "writing_application", "encoded_library",
                   "encoded_library_name", "encoded_library_version", "encoder",
                   "encoded_application"}

@@ -86,6 +86,20 @@ def _ways(kind: str, fmt: str) -> list[tuple[Maker, str, str]]:
     return []
 
 
+def _in_words(exc: Exception) -> str:
+    """Why a way of making a copy failed, without echoing what a hostile file put in it."""
+    if isinstance(exc, media.EmptyResult):
+        return str(exc)
+    if isinstance(exc, EOFError):
+        return "the file ends before its content does (truncated)"
+    name = type(exc).__name__
+    if name == "InvalidDataError":
+        return "the reader found invalid data in it"
+    if isinstance(exc, MemoryError):
+        return "it would need more memory than is reasonable"
+    return f"the reader gave up ({name})"
+
+
 def make_clean_copy(kind: str, fmt: str, src: IO[bytes]) -> tuple[bytes, str, str, str]:
     """(data, extension, outcome, how); data is empty and outcome REFUSED when no way works."""
     ways = _ways(kind, fmt)
@@ -98,7 +112,7 @@ def make_clean_copy(kind: str, fmt: str, src: IO[bytes]) -> tuple[bytes, str, st
             data, ext = maker(src)
             leftovers = find_leftovers(data, ext)
         except Exception as exc:  # noqa: BLE001 - hostile files make parsers raise anything
-            reasons.append(f"{how.split(' (')[0]}: failed ({type(exc).__name__})")
+            reasons.append(f"{how.split(' (')[0]}: {_in_words(exc)}")
             continue
         if leftovers:
             reasons.append(f"{how.split(' (')[0]}: the copy still carries "

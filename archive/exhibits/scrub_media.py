@@ -23,6 +23,9 @@ _AUDIO_ONLY = {"aac": ("ipod", ".m4a"), "alac": ("ipod", ".m4a"), "mp3": ("mp3",
                "flac": ("flac", ".flac"), "opus": ("ogg", ".opus"), "vorbis": ("ogg", ".ogg")}
 
 
+_AAC_RATES = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
+
+
 class EmptyResult(ValueError):
     """FFmpeg wrote nothing playable."""
 
@@ -93,6 +96,7 @@ def transcode(src: IO[bytes]) -> tuple[bytes, str]:
         muxer, ext = ("mp4", ".mp4") if video is not None else ("ipod", ".m4a")
         with av.open(out_buf, "w", format=muxer, options=dict(_MUX_OPTIONS)) as out:
             encoders: dict[int, Any] = {}
+            frame_time = Fraction(1, 25)
             if video is not None:
                 rate = video.average_rate or Fraction(25)
                 venc = out.add_stream("libx264" if "libx264" in av.codecs_available
@@ -100,10 +104,13 @@ def transcode(src: IO[bytes]) -> tuple[bytes, str]:
                 venc.width = max(2, video.codec_context.width // 2 * 2)
                 venc.height = max(2, video.codec_context.height // 2 * 2)
                 venc.pix_fmt = "yuv420p"
-                venc.time_base = 1 / Fraction(rate)
+                # Frames count in 1/rate; the stream's own time base is the muxer's to change.
+                frame_time = 1 / Fraction(rate)
+                venc.codec_context.time_base = frame_time
                 encoders[video.index] = venc
             if audio is not None:
-                sample_rate = audio.codec_context.sample_rate or 44100
+                given = audio.codec_context.sample_rate or 44100
+                sample_rate = next((r for r in _AAC_RATES if r >= given), _AAC_RATES[-1])
                 layout = "mono" if audio.codec_context.channels == 1 else "stereo"
                 aenc = out.add_stream("aac", rate=sample_rate)
                 aenc.layout = layout
@@ -126,7 +133,7 @@ def transcode(src: IO[bytes]) -> tuple[bytes, str]:
                     piece.pts = counts[index]
                     if isinstance(piece, av.VideoFrame):
                         counts[index] += 1
-                        piece.time_base = enc.time_base
+                        piece.time_base = frame_time
                     else:
                         counts[index] += piece.samples
                         piece.time_base = Fraction(1, enc.rate)
