@@ -36,6 +36,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from archive.catalog.models import Case, CustodyEvent, Item
+from archive.catalog.records import iso
 from archive.custody.timestamp import PACKAGE_README
 from archive.errors import BadInput, Cancelled, VaultDamaged
 from archive.exhibits.fingerprint import key_fingerprint

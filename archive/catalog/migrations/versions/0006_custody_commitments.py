@@ -1,14 +1,14 @@
 """custody event openings (salted commitments of sensitive details)
 
-Revision ID: 0005_commitments
-Revises: 0004_trust
+Revision ID: 0006_commitments
+Revises: 0005_metadata
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005_commitments'
-down_revision = '0004_trust'
+revision = '0006_commitments'
+down_revision = '0005_metadata'
 branch_labels = None
 depends_on = None
 
