@@ -1,0 +1,340 @@
+"""Readers of hostile files run in worker processes, each with a memory cap and a time limit.
+
+A worker is a fresh interpreter (forkserver on Linux, spawn elsewhere) that never sees a key: the
+plaintext it reads comes to it through a pipe, either whole (small files) or range by range on
+request (large ones), and its result goes back through the same pipe. Nothing is written to a
+file. A worker that crashes, runs out of its address space or overruns its time is killed and
+replaced; the caller gets a ``ReaderFailed`` whose message says so in words, and the next file
+gets a fresh worker.
+
+The sandbox runs any module-level function ``func(open_stream, *args)``, where ``open_stream()``
+gives a new seekable binary stream over the file each time it is called.
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import logging
+import multiprocessing
+import os
+import pickle  # noqa: S403 - only between this process and its own workers
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, BinaryIO
+
+from archive.errors import Cancelled, StrongroomError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MEMORY_LIMIT = 2 * 1024**3  # address space of one reader worker (RLIMIT_AS)
+DEFAULT_TIME_LIMIT = 120.0  # wall-clock seconds one file's readers may take
+MEMORY_LIMIT_ENV = "STRONGROOM_READER_MEMORY_MIB"  # a setting for machines that need another cap
+_MAX_RANGE = 8 * 1024 * 1024  # the largest range a worker may ask for at once
+_POLL_SECONDS = 0.1  # how often a waiting caller looks at its cancel flag
+_START_SECONDS = 60.0  # a new worker must be ready within this (not counted as reading time)
+# Imported once in the fork server, so each new worker starts without importing them again.
+_PRELOAD = ["archive.intake.sandbox", "archive.extract", "archive.intake.sniff", "PIL.Image",
+            "exifread"]
+
+# Messages from a worker.
+_READY, _DONE, _FAILED, _NO_MEMORY, _READ = "ready", "done", "failed", "memory", "read"
+
+
+class ReaderFailed(StrongroomError):
+    """The reader could not finish; ``str()`` says why, in words for the user."""
+
+
+class _ReaderRaised(ReaderFailed):
+    """The reader raised an error and its worker is fine to reuse."""
+
+
+def memory_limit_setting() -> int:
+    """The cap for reader workers: ``STRONGROOM_READER_MEMORY_MIB`` if set (at least 256 MiB),
+    otherwise 2 GiB."""
+    raw = os.environ.get(MEMORY_LIMIT_ENV, "").strip()
+    if raw.isdigit():
+        return max(256, int(raw)) * 1024**2
+    return DEFAULT_MEMORY_LIMIT
+
+
+def _size_words(size: int) -> str:
+    if size % 1024**3 == 0:
+        return f"{size // 1024**3} GiB"
+    return f"{size // 1024**2} MiB"
+
+
+# ---------------------------------------------------------------------------- the worker side
+class _RemoteFile(io.RawIOBase):
+    """A read-only, seekable view of the file being read, served range by range by the parent."""
+
+    def __init__(self, conn: Connection, size: int) -> None:
+        self._conn, self._size, self._pos = conn, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        want = min(len(buffer), _MAX_RANGE, max(0, self._size - self._pos))
+        if want <= 0:
+            return 0
+        self._conn.send((_READ, self._pos, want))
+        data = self._conn.recv_bytes()
+        buffer[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+
+def _confine(memory_limit: int) -> None:
+    """Limits the worker keeps for its whole life: address space, no core files, killed with
+    the process that started it, Ctrl+C left to the parent, few malloc arenas (each thread's
+    arena reserves address space that would otherwise count against the cap)."""
+    import resource
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        libc.prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0
+        libc.mallopt(-8, 2)  # M_ARENA_MAX
+
+
+def _quiet_natives() -> None:
+    """Native libraries in the worker must not print what they read (titles, places)."""
+    try:
+        import av.logging
+
+        av.logging.set_level(av.logging.PANIC)
+    except Exception:  # noqa: BLE001, S110 - PyAV missing or too old: nothing to silence
+        pass
+
+
+def _opener(conn: Connection, size: int, holder: list[bytes]) -> Callable[[], BinaryIO]:
+    if holder:
+        return lambda: io.BytesIO(holder[0])
+    return lambda: io.BufferedReader(_RemoteFile(conn, size), 1 << 20)
+
+
+def _worker_main(conn: Connection, memory_limit: int) -> None:
+    _confine(memory_limit)
+    _quiet_natives()
+    conn.send((_READY, None))
+    while True:
+        try:
+            func, args, size, whole = conn.recv()
+        except (EOFError, OSError):
+            return
+        holder = [conn.recv_bytes()] if whole else []
+        try:
+            result = func(_opener(conn, size, holder), *args)
+            holder.clear()
+            reply = pickle.dumps((_DONE, result), protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            holder.clear()
+            conn.send((_NO_MEMORY, None))
+            return  # a fresh worker is cleaner than one whose heap just ran out
+        except Exception as exc:  # noqa: BLE001 - hostile input may raise anything
+            text = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            conn.send((_FAILED, text))
+            continue
+        conn.send_bytes(reply)
+
+
+# ---------------------------------------------------------------------------- the parent side
+class _Worker:
+    def __init__(self, context: Any, memory_limit: int) -> None:
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=_worker_main, args=(child, memory_limit),
+                                       name="sr-reader", daemon=True)
+        self.process.start()
+        child.close()
+        if not self.conn.poll(_START_SECONDS):
+            self.kill()
+            raise ReaderFailed("a reader process did not start")
+        self.conn.recv()  # ready
+
+    def stop(self) -> None:
+        """Kill the process; its pipe stays open for the thread that may be reading it."""
+        if self.process.is_alive():
+            self.process.kill()
+
+    def kill(self) -> None:
+        self.stop()
+        self.process.join(5)
+        self.conn.close()
+
+
+def _signal_name(exitcode: int | None) -> str:
+    if exitcode is None or exitcode >= 0:
+        return f"exit status {exitcode}"
+    try:
+        return signal.Signals(-exitcode).name
+    except ValueError:
+        return f"signal {-exitcode}"
+
+
+class ReaderSandbox:
+    """A small pool of reader workers shared by the threads of one process."""
+
+    def __init__(self, memory_limit: int | None = None,
+                 time_limit: float = DEFAULT_TIME_LIMIT) -> None:
+        self.memory_limit = memory_limit or memory_limit_setting()
+        self.time_limit = time_limit
+        if sys.platform.startswith("linux"):
+            self._context = multiprocessing.get_context("forkserver")
+            self._context.set_forkserver_preload(_PRELOAD)  # only before the server first starts
+        else:
+            self._context = multiprocessing.get_context("spawn")
+        self._idle: list[_Worker] = []
+        self._busy: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def run(self, func: Callable[..., Any], *args: Any, what: str,
+            content: bytes | None = None, open_source: Callable[[], BinaryIO] | None = None,
+            size: int = 0, cancel: Callable[[], bool] | None = None) -> Any:
+        """``func(open_stream, *args)`` in a worker, over ``content`` (sent whole) or over the
+        stream ``open_source()`` of ``size`` bytes (served in ranges as the worker asks).
+        ``what`` names the reader in messages ("the video reader ...")."""
+        worker = self._checkout()
+        healthy = False
+        source = None
+        try:
+            if content is not None:
+                worker.conn.send((func, args, len(content), True))
+                worker.conn.send_bytes(content)
+            else:
+                source = open_source() if open_source is not None else None
+                worker.conn.send((func, args, size, False))
+            try:
+                result = self._serve(worker, source, what, cancel)
+            except _ReaderRaised as exc:
+                healthy = True
+                raise ReaderFailed(str(exc)) from None
+            healthy = True
+            return result
+        except (EOFError, OSError) as exc:
+            worker.process.join(1)
+            if isinstance(exc, OSError) and worker.process.is_alive():
+                raise  # the parent's own source failed, not the worker
+            if self._closed:
+                raise Cancelled() from None
+            raise self._death(worker, what) from None
+        finally:
+            if source is not None:
+                source.close()
+            self._checkin(worker, healthy)
+
+    def _serve(self, worker: _Worker, source: BinaryIO | None, what: str,
+               cancel: Callable[[], bool] | None) -> Any:
+        deadline = time.monotonic() + self.time_limit
+        conn = worker.conn
+        while True:
+            if self._closed or (cancel is not None and cancel()):
+                raise Cancelled()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise ReaderFailed(f"the {what} took longer than its limit of "
+                                   f"{self.time_limit:.0f} s and was stopped")
+            if not conn.poll(min(_POLL_SECONDS, left)):
+                continue
+            message = conn.recv_bytes()
+            kind, *rest = pickle.loads(message)  # noqa: S301 - from our own worker
+            if kind == _DONE:
+                return rest[0]
+            if kind == _READ:
+                offset, length = rest
+                data = b""
+                if source is not None and 0 <= length <= _MAX_RANGE:
+                    source.seek(offset)
+                    data = source.read(length)
+                conn.send_bytes(data)
+                continue
+            if kind == _NO_MEMORY:
+                raise ReaderFailed(f"the {what} ran out of its memory limit "
+                                   f"({_size_words(self.memory_limit)})")
+            raise _ReaderRaised(f"the {what} failed: {rest[0]}")
+
+    def _death(self, worker: _Worker, what: str) -> ReaderFailed:
+        code = worker.process.exitcode
+        if code in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS):
+            # Native readers abort when an allocation fails under the cap, or crash outright.
+            return ReaderFailed(f"the {what} crashed ({_signal_name(code)}); it may have run "
+                                f"out of its memory limit ({_size_words(self.memory_limit)})")
+        return ReaderFailed(f"the {what} stopped unexpectedly ({_signal_name(code)})")
+
+    def _checkout(self) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise Cancelled()
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.process.is_alive():
+                    break
+                worker.kill()
+            else:
+                worker = _Worker(self._context, self.memory_limit)
+            self._busy.add(worker)
+            return worker
+
+    def _checkin(self, worker: _Worker, healthy: bool) -> None:
+        with self._lock:
+            self._busy.discard(worker)
+            if healthy and not self._closed and worker.process.is_alive():
+                self._idle.append(worker)
+                return
+        worker.kill()  # crashed, overran, was cancelled or left mid-message: replaced
+
+    def close(self) -> None:
+        """Stop every worker, also those still reading; their callers get ``Cancelled``."""
+        with self._lock:
+            self._closed = True
+            idle, busy = list(self._idle), list(self._busy)
+            self._idle.clear()
+        for worker in idle:
+            worker.kill()
+        for worker in busy:
+            worker.stop()  # the thread waiting on it sees the pipe close, then cleans up
+
+
+_shared: dict[tuple[int, float], ReaderSandbox] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_sandbox(memory_limit: int | None = None,
+                   time_limit: float = DEFAULT_TIME_LIMIT) -> ReaderSandbox:
+    """The process's sandbox for these limits: its idle workers are kept between imports, so a
+    batch does not pay for starting interpreters. Workers hold no keys, so sharing is safe."""
+    key = (memory_limit or memory_limit_setting(), time_limit)
+    with _shared_lock:
+        sandbox = _shared.get(key)
+        if sandbox is None or sandbox._closed:
+            sandbox = _shared[key] = ReaderSandbox(*key)
+        return sandbox
+
+
+@atexit.register
+def _close_shared() -> None:
+    for sandbox in list(_shared.values()):
+        sandbox.close()
