@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from . import Extracted
+from .zipcheck import check_zip
 
 MAX_PDF_PAGES = 2000
 
@@ -13,6 +14,7 @@ MAX_PDF_PAGES = 2000
 def _docx(stream: BinaryIO, out: Extracted) -> None:
     import docx
 
+    check_zip(stream)
     document = docx.Document(stream)
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -53,6 +55,7 @@ def _odt(stream: BinaryIO, out: Extracted) -> None:
     from odf import teletype, text
     from odf.opendocument import load
 
+    check_zip(stream)
     document = load(stream)
     out.text = "\n".join(teletype.extractText(p) for p in document.getElementsByType(text.P))
 

@@ -98,6 +98,16 @@ def _metadata(data: bytes, img: Image.Image | None, out: Extracted) -> None:
     out.tags.update(dump)
 
 
+def _refuse_bomb(img: Image.Image) -> None:
+    """Pillow only warns between its limit and twice that: refuse at the limit itself."""
+    pixels = img.size[0] * img.size[1]
+    limit = Image.MAX_IMAGE_PIXELS
+    if limit is not None and pixels > limit:
+        raise Image.DecompressionBombError(
+            f"{pixels:,} pixels, more than the {limit:,} a photo may have "
+            "(a decompression bomb?); not decoded")
+
+
 def _pixels(img: Image.Image, out: Extracted) -> None:
     width, height = img.size
     if img.info.get("original_orientation") in (5, 6, 7, 8):
@@ -112,6 +122,7 @@ def _pixels(img: Image.Image, out: Extracted) -> None:
         out.tags.update(icc.read_icc(profile))
     out.tags["File"] = {"FileType": str(img.format), "ImageWidth": str(width),
                         "ImageHeight": str(height)}
+    _refuse_bomb(img)
     if img.format == "JPEG":
         # Let libjpeg decode at 1/2, 1/4 or 1/8 scale: still at least the thumbnail's size.
         img.draft("RGB", (THUMBNAIL_EDGE, THUMBNAIL_EDGE))

@@ -19,8 +19,10 @@ _BOMS = [
 ]
 _TIME = r"(?:(\d{1,2}):)?(\d{2}):(\d{2})[,.](\d{3})"
 _CUE_TIMES = re.compile(_TIME + r"\s*-->\s*" + _TIME)
-_TAGS = re.compile(r"<[^>]*>")
-_VOICE = re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>")
+# Neither pattern may cross a "<" nor give back what it took (possessive): a run of unclosed
+# "<" or of spaces then costs linear time, not quadratic.
+_TAGS = re.compile(r"<[^<>]*+>")
+_VOICE = re.compile(r"<v(?:\.[^\s<>]*+)?\s++([^<>]++)>")
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -22,6 +22,20 @@ _QT_ATOMS = {b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"}
 _TIMECODE = re.compile(rb"\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{3}")
 
 
+_READABLE_ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+MIMETYPE_BYTES = 100  # the most of an ODF ``mimetype`` member that is ever decompressed
+
+
+def _odf_mimetype(z: zipfile.ZipFile) -> str | None:
+    """The first bytes of the ``mimetype`` member, or None when it is encrypted, compressed
+    with a method we do not read, or its data is bad: only a bounded prefix is decompressed."""
+    info = z.getinfo("mimetype")
+    if info.flag_bits & 0x1 or info.compress_type not in _READABLE_ZIP_METHODS:
+        return None
+    with z.open(info) as member:
+        return member.read(MIMETYPE_BYTES).decode("ascii", "replace").strip()
+
+
 def _zip_kind(src: BinaryIO) -> Sniffed | None:
     try:
         src.seek(0)
@@ -31,10 +45,10 @@ def _zip_kind(src: BinaryIO) -> Sniffed | None:
                 return Sniffed("document", "application/vnd.openxmlformats-officedocument."
                                            "wordprocessingml.document")
             if "mimetype" in names:
-                mime = z.read("mimetype")[:100].decode("ascii", "replace").strip()
+                mime = _odf_mimetype(z)
                 if mime == "application/vnd.oasis.opendocument.text":
                     return Sniffed("document", mime)
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+    except Exception:  # noqa: BLE001 - a hostile archive may raise anything; it is then "other"
         return None
     return Sniffed("other", "application/zip")
 
