@@ -11,6 +11,7 @@ import io
 import logging
 import os
 import socket
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -33,8 +34,10 @@ from archive.catalog.models import (
     item_cases,
 )
 from archive.errors import Cancelled, StrongroomError
-from archive.extract import extract, metadata_dump_bytes
+from archive.extract import metadata_dump_bytes
+from archive.intake.names import name_bytes, shown_name
 from archive.intake.pending import ITEM_COLUMNS, Pending, Prepared
+from archive.intake.reading import inspect
 from archive.intake.results import (
     ALREADY,
     DUPLICATE,
@@ -44,7 +47,8 @@ from archive.intake.results import (
     ImportOptions,
     ImportReport,
 )
-from archive.intake.sniff import sniff
+from archive.intake.sandbox import shared_sandbox
+from archive.intake.sniff import HEAD_BYTES, sniff_head
 from archive.intake.walk import Found, walk
 from archive.progress import Progress
 from archive.storage.objects import PutResult
@@ -82,6 +86,8 @@ class Importer:
         # Hashes already in the vault, so a known file skips extraction. Filled by run(); the
         # commit decides in its own transaction, so a stale answer here only costs time.
         self._known_hashes: set[str] = set()
+        self.sandbox = shared_sandbox(options.reader_memory, options.reader_seconds)
+        self._stopping = threading.Event()  # set when run() leaves early (Ctrl+C, an error)
 
     def run(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
             cancel: Callable[[], bool] | None = None,
@@ -95,6 +101,10 @@ class Importer:
         total = len(found)
         window: deque[tuple[Found, Future[Prepared | FileResult] | None]] = deque()
         queue = iter(found)
+        self._stopping.clear()
+
+        def stop() -> bool:
+            return self._stopping.is_set() or (cancel is not None and cancel())
         with ThreadPoolExecutor(self.PREPARE_WORKERS, thread_name_prefix="sr-intake") as pool:
 
             def refill() -> None:
@@ -102,7 +112,7 @@ class Importer:
                     entry = next(queue, None)
                     if entry is None:
                         return
-                    job = None if entry.problem else pool.submit(self.prepare, entry.path, cancel)
+                    job = None if entry.problem else pool.submit(self.prepare, entry.path, stop)
                     window.append((entry, job))
 
             try:
@@ -139,6 +149,7 @@ class Importer:
                     if progress is not None and len(batch) > 1:
                         progress(len(report.results), total, "")
             finally:
+                self._stopping.set()  # readers still working on files never committed stop
                 for _entry, job in window:
                     self._discard(job)
         if progress is not None:
@@ -200,7 +211,7 @@ class Importer:
                     if before.st_size <= IN_MEMORY_LIMIT:
                         content = handle.read(IN_MEMORY_LIMIT + 1)
                         source = io.BytesIO(content)  # shares the bytes: no copy
-                    sniffed = sniff(source, path.name)
+                    head = source.read(HEAD_BYTES)
                     source.seek(0)
                     original = self.store.put_stream(
                         source, extra_digests=self.options.extra_digests,
@@ -215,11 +226,13 @@ class Importer:
                 self._release(puts)
                 return FileResult(path, FAILED, reason="the file changed while it was being read")
             if original.sha256 in self._known_hashes:
-                return Prepared(path, before, sniffed.kind, sniffed.format, original, None, None)
-            if content:
-                found = extract(sniffed.kind, sniffed.format, lambda: io.BytesIO(content))
-            else:
-                found = extract(sniffed.kind, sniffed.format, lambda: io.BufferedReader(
+                guess = sniff_head(head, path.name)
+                return Prepared(path, before, guess.kind, guess.format, original, None, None)
+            # Sniffing and every reader run in the sandbox: the plaintext goes to a worker
+            # through a pipe, whole when it is in memory, else in ranges read from the vault.
+            sniffed, found = inspect(
+                self.sandbox, head, path.name, content=content or None, size=original.size,
+                cancel=cancel, open_source=lambda: io.BufferedReader(
                     self.store.reader_for(original), 1 << 16))
             thumb = None
             if found.thumbnail:
@@ -290,7 +303,8 @@ class Importer:
     def _intake_values(self, path: Path, st: os.stat_result, item_id: str,
                        actor: str) -> dict[str, Any]:
         return {
-            "item_id": item_id, "source_path": str(path.resolve()), "original_name": path.name,
+            "item_id": item_id, "source_path": shown_name(str(path.resolve())),
+            "original_name": shown_name(path.name),
             "size": st.st_size, "modified_at": _stamp(st.st_mtime),
             "changed_at": _stamp(st.st_ctime), "accessed_at": _stamp(st.st_atime),
             "imported_at": _utc_now(), "imported_by": actor, "host": self.host,
@@ -324,7 +338,7 @@ class Importer:
             thumbnail_id=thumb.object_id if thumb is not None else None, sha256=original.sha256,
             metadata_dump_id=prepared.dump.object_id if prepared.dump is not None else None,
             md5=original.digests.get("md5"), sha1=original.digests.get("sha1"),
-            size=original.size, kind=kind, format=fmt, original_name=path.name,
+            size=original.size, kind=kind, format=fmt, original_name=shown_name(path.name),
             imported_at=_utc_now(), imported_by=tx.actor, meta=found.meta,
             problems=found.problems, captured_is_utc=False, index_rev=1)
         item.update(found.fields)
@@ -338,8 +352,11 @@ class Importer:
             pending.rows[ItemText].append({"item_id": item_id, "body": found.text,
                                            "encoding": found.encoding, "cues": found.cues})
         pending.rows[Intake].append(self._intake_values(path, st, item_id, tx.actor))
-        details: dict[str, Any] = {"original_name": path.name, "kind": kind, "format": fmt,
+        details: dict[str, Any] = {"original_name": shown_name(path.name), "kind": kind,
+                                   "format": fmt,
                                    "modified_at": _stamp(st.st_mtime).isoformat() + "Z"}
+        if name_bytes(path.name) is not None:
+            details["original_name_bytes"] = name_bytes(path.name)
         details.update({k: v for k, v in original.digests.items()})
         if case is not None:
             details["case"] = case.name
@@ -363,7 +380,7 @@ class Importer:
         session = tx.session
         item = session.get(Item, item_id)
         assert item is not None  # noqa: S101 - found by hash in this transaction
-        source = str(path.resolve())
+        source = shown_name(str(path.resolve()))
         same_place = any(
             i.source_path == source and i.size == st.st_size
             and i.modified_at == _stamp(st.st_mtime) for i in item.intakes)
@@ -373,7 +390,7 @@ class Importer:
         if not same_place:
             session.add(Intake(**self._intake_values(path, st, item_id, tx.actor)))
             tx.custody.record("intake-again", item=item_id, sha256=item.sha256, size=item.size,
-                              details={"original_name": path.name,
+                              details={"original_name": shown_name(path.name),
                                        "modified_at": _stamp(st.st_mtime).isoformat() + "Z"})
         if adds_case or new_tags:
             item.index_rev += 1

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from archive.intake.names import shown_name
+from archive.intake.sandbox import DEFAULT_TIME_LIMIT
+
 
 class ImportStatus(StrEnum):
     """What happened to one file."""
@@ -30,14 +33,15 @@ class FileResult:
     problems: tuple[str, ...] = ()
 
     def message(self) -> str:
+        name = shown_name(self.path.name)
         if self.status == FAILED:
-            return f"{self.path.name}: {self.reason}; skipped, nothing else changed"
+            return f"{name}: {self.reason}; skipped, nothing else changed"
         if self.status == DUPLICATE:
-            return f"{self.path.name}: already in the vault as {self.item_id}; intake recorded"
+            return f"{name}: already in the vault as {self.item_id}; intake recorded"
         if self.status == ALREADY:
-            return f"{self.path.name}: already taken in from this place; nothing to do"
+            return f"{name}: already taken in from this place; nothing to do"
         extra = f" ({'; '.join(self.problems)})" if self.problems else ""
-        return f"{self.path.name}: imported as {self.item_id}{extra}"
+        return f"{name}: imported as {self.item_id}{extra}"
 
 
 @dataclass
@@ -59,3 +63,5 @@ class ImportOptions:
     tags: tuple[str, ...] = ()
     actor: str | None = None
     extra_digests: tuple[str, ...] = ()  # "md5", "sha1" for older forensic tools
+    reader_memory: int | None = None  # address-space cap of a reader worker (bytes)
+    reader_seconds: float = DEFAULT_TIME_LIMIT  # wall-clock limit of one file's readers

@@ -142,11 +142,13 @@ def _worker_main(conn: Connection, memory_limit: int) -> None:
     conn.send((_READY, None))
     while True:
         try:
-            func, args, size, whole = conn.recv()
+            size, whole = conn.recv()
+            job = conn.recv_bytes()
+            holder = [conn.recv_bytes()] if whole else []
         except (EOFError, OSError):
             return
-        holder = [conn.recv_bytes()] if whole else []
         try:
+            func, args = pickle.loads(job)  # noqa: S301 - from the process that started us
             result = func(_opener(conn, size, holder), *args)
             holder.clear()
             reply = pickle.dumps((_DONE, result), protocol=pickle.HIGHEST_PROTOCOL)
@@ -221,12 +223,15 @@ class ReaderSandbox:
         healthy = False
         source = None
         try:
+            job = pickle.dumps((func, args), protocol=pickle.HIGHEST_PROTOCOL)
             if content is not None:
-                worker.conn.send((func, args, len(content), True))
+                worker.conn.send((len(content), True))
+                worker.conn.send_bytes(job)
                 worker.conn.send_bytes(content)
             else:
                 source = open_source() if open_source is not None else None
-                worker.conn.send((func, args, size, False))
+                worker.conn.send((size, False))
+                worker.conn.send_bytes(job)
             try:
                 result = self._serve(worker, source, what, cancel)
             except _ReaderRaised as exc:

@@ -32,8 +32,11 @@ def _odf_mimetype(z: zipfile.ZipFile) -> str | None:
     info = z.getinfo("mimetype")
     if info.flag_bits & 0x1 or info.compress_type not in _READABLE_ZIP_METHODS:
         return None
-    with z.open(info) as member:
-        return member.read(MIMETYPE_BYTES).decode("ascii", "replace").strip()
+    try:
+        with z.open(info) as member:
+            return member.read(MIMETYPE_BYTES).decode("ascii", "replace").strip()
+    except Exception:  # noqa: BLE001 - bad compressed data, a lying header: not an ODF file
+        return None
 
 
 def _zip_kind(src: BinaryIO) -> Sniffed | None:
@@ -100,7 +103,12 @@ def _mpeg_frame(head: bytes) -> bool:
 def sniff(src: BinaryIO, name: str = "") -> Sniffed:
     """``src`` must be seekable; it is left at an unspecified position."""
     src.seek(0)
-    head = src.read(HEAD_BYTES)
+    return sniff_head(src.read(HEAD_BYTES), name, src)
+
+
+def sniff_head(head: bytes, name: str = "", src: BinaryIO | None = None) -> Sniffed:
+    """Judged from the first bytes alone; a zip archive is looked into only when ``src`` is
+    given (reading its directory is parsing, which readers do in their sandbox)."""
     if not head:
         return Sniffed("other", "application/x-empty")
     if head.startswith(b"\xff\xd8\xff"):
@@ -150,7 +158,7 @@ def sniff(src: BinaryIO, name: str = "") -> Sniffed:
         return Sniffed("audio", "audio/mpeg")
     if head.startswith(b"%PDF-"):
         return Sniffed("document", "application/pdf")
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(b"PK\x03\x04") and src is not None:
         found = _zip_kind(src)
         if found is not None:
             return found
