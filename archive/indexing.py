@@ -5,6 +5,9 @@ files are sealed into the object store and recorded in ``index_files`` (old ones
 their slots freed). At unlock the files are loaded back and the index is compared with the
 catalog item by item (id and revision), so an item is searchable exactly when it is in the
 catalog, whatever a crash interrupted.
+
+The index is derived data: when its files cannot be read back (a changed byte, a catalog older
+than the packs beside it), unlocking says so and rebuilds it from the catalog instead of failing.
 """
 
 from __future__ import annotations
@@ -58,8 +61,13 @@ def _with_everything() -> Any:
 class Indexer:
     def __init__(self, vault: VaultCore) -> None:
         self.vault = vault
-        files = self._load_files()
-        self.index = SearchIndex.in_memory(files)
+        self.healed: str | None = None  # what was wrong with the stored index, if anything
+        try:
+            files = self._load_files()
+            self.index = SearchIndex.in_memory(files)
+        except Exception as exc:  # noqa: BLE001 - any damage to derived data is healed alike
+            self._start_over(exc)
+            return
         # Name and length of each file already sealed in the store. Whoosh files are written
         # once under a new name, so this tells what changed without comparing contents.
         self._persisted = {n: len(d) for n, d in self.index.storage.snapshot().items()}
@@ -93,6 +101,20 @@ class Indexer:
         with vault.sessions() as session:
             indexer._persisted = dict.fromkeys(session.scalars(select(IndexFile.name)), -1)
         return indexer
+
+    def _start_over(self, damage: Exception) -> None:
+        """An empty index in place of a damaged one; every stored index file is dropped at the
+        next persist and ``repair`` then indexes every item again from the catalog."""
+        reason = str(damage).splitlines()[0][:200] if str(damage) else type(damage).__name__
+        self.healed = (f"the search index could not be read ({reason}); it is being rebuilt "
+                       "from the catalog, and the originals are not affected")
+        log.warning("search index damaged (%s); rebuilding it from the catalog",
+                    type(damage).__name__)
+        self.index = SearchIndex.in_memory()
+        with self.vault.sessions() as session:
+            names = list(session.scalars(select(IndexFile.name)))
+        self._persisted = dict.fromkeys(names, -1)
+        self.persist()
 
     def _load_files(self) -> dict[str, bytes]:
         with self.vault.sessions() as session:
