@@ -96,6 +96,14 @@ class IntegrityError(VaultDamaged):
         self.reason = reason
 
 
+class DiskFull(StrongroomError):
+    """No space left where the vault (or an export) is written; nothing is damaged."""
+
+    def __init__(self, where: str = "the vault's disk") -> None:
+        super().__init__(f"disk full: no space left on {where}; nothing half-done was kept "
+                         "and nothing stored was damaged. Free some space and try again")
+
+
 class Cancelled(StrongroomError):
     exit_code = ExitCode.INTERRUPTED
 

@@ -1,5 +1,6 @@
-"""A full check of a vault: every original re-hashed through authenticated decryption, every
-derived object read, the custody log and its signed checkpoints held against each other.
+"""A full check of a vault: every page of the catalog authenticated and its structure checked,
+every original re-hashed through authenticated decryption, every derived object read, the custody
+log and its signed checkpoints held against each other.
 
 Damage is reported per item (id, original name, what is wrong); the check goes on past it.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
 
 from archive.catalog.models import IndexFile, Item
 from archive.errors import Cancelled, IntegrityError, ObjectMissing
@@ -41,18 +43,46 @@ class VerifyReport:
     damaged: list[Damage] = field(default_factory=list)
     custody_problems: list[str] = field(default_factory=list)
     index_problems: list[str] = field(default_factory=list)
+    catalog_problems: list[str] = field(default_factory=list)
     cancelled: bool = False
 
     @property
     def ok(self) -> bool:
         return not (self.damaged or self.custody_problems or self.index_problems
-                    or self.cancelled)
+                    or self.catalog_problems or self.cancelled)
 
     def as_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "items_checked": self.items, "bytes_checked": self.bytes,
                 "damaged": [d.as_json() for d in self.damaged],
                 "custody_problems": self.custody_problems,
-                "index_problems": self.index_problems, "cancelled": self.cancelled}
+                "index_problems": self.index_problems,
+                "catalog_problems": self.catalog_problems, "cancelled": self.cancelled}
+
+
+def database_reason(exc: DatabaseError) -> str:
+    """SQLite's own words for a failure ("database disk image is malformed")."""
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+
+
+_MAX_LISTED = 20  # catalog problems listed one by one; the rest are counted
+
+
+def check_catalog(vault: VaultCore) -> list[str]:
+    """Every catalog page authenticated (SQLCipher's HMAC) and the database's structure checked
+    (SQLite's integrity check); each problem said in SQLite's words."""
+    problems: list[str] = []
+    try:
+        with vault.engine.connect() as conn:
+            failed = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+            problems += [f"catalog page check: {line}" for line in failed[:_MAX_LISTED]]
+            found = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            if found != ["ok"]:
+                problems += [f"catalog structure: {line}" for line in found[:_MAX_LISTED]]
+            if len(failed) > _MAX_LISTED or len(found) > _MAX_LISTED:
+                problems.append("catalog: more problems than listed")
+    except DatabaseError as exc:
+        problems.append(f"catalog: {database_reason(exc)}")
+    return problems
 
 
 def _rehash(vault: VaultCore, object_id: str, hasher: ThreadPoolExecutor,
@@ -83,12 +113,17 @@ def _rehash(vault: VaultCore, object_id: str, hasher: ThreadPoolExecutor,
 
 def verify_vault(vault: VaultCore, progress: Progress | None = None,
                  cancel: Callable[[], bool] | None = None) -> VerifyReport:
-    report = VerifyReport()
-    with vault.sessions() as session:
-        rows = session.execute(select(Item.id, Item.original_name, Item.object_id, Item.sha256,
-                                      Item.size, Item.thumbnail_id).order_by(Item.imported_at,
-                                                                             Item.id)).all()
-        index_files = session.execute(select(IndexFile.name, IndexFile.object_id)).all()
+    report = VerifyReport(catalog_problems=check_catalog(vault))
+    try:
+        with vault.sessions() as session:
+            rows = session.execute(select(
+                Item.id, Item.original_name, Item.object_id, Item.sha256, Item.size,
+                Item.thumbnail_id).order_by(Item.imported_at, Item.id)).all()
+            index_files = session.execute(select(IndexFile.name, IndexFile.object_id)).all()
+    except DatabaseError as exc:  # the item list itself is unreadable: nothing more to check
+        report.catalog_problems.append(f"catalog: the item list cannot be read "
+                                       f"({database_reason(exc)})")
+        return report
     total = len(rows)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sr-verify") as hasher:
         for done, row in enumerate(rows):
@@ -129,7 +164,11 @@ def verify_vault(vault: VaultCore, progress: Progress | None = None,
         except (IntegrityError, ObjectMissing):
             report.index_problems.append(f"search index file {name} is damaged; "
                                          "run `strongroom reindex`")
-    report.custody_problems = vault.check_custody()
+    try:
+        report.custody_problems = vault.check_custody()
+    except DatabaseError as exc:
+        report.catalog_problems.append(f"catalog: the custody log cannot be read "
+                                       f"({database_reason(exc)})")
     if progress is not None:
         progress(total, total, "")
     return report

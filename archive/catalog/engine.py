@@ -13,8 +13,8 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from archive.errors import VaultDamaged
-from archive.storage.fsio import PRIVATE_FILE
+from archive.errors import DiskFull, VaultDamaged
+from archive.storage.fsio import PRIVATE_FILE, is_disk_full
 
 CATALOG_NAME = "catalog.db"
 
@@ -58,6 +58,8 @@ def open_engine(path: Path, key: bytes) -> Engine:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
     except DatabaseError as exc:
         engine.dispose()
+        if is_disk_full(exc, path.parent):  # not a wrong key nor tampering: say what it is
+            raise DiskFull() from exc
         raise VaultDamaged(
             "the catalog cannot be decrypted; it is damaged or was replaced") from exc
     return engine

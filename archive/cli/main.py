@@ -12,10 +12,15 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError
 
 from archive.cli import evidence, exhibit_cmds, search_cmds, trust_cmds, vault_cmds
 from archive.cli.common import Handler, say
-from archive.errors import ExitCode, StrongroomError
+from archive.errors import DiskFull, ExitCode, StrongroomError
+from archive.storage.fsio import is_disk_full
+from archive.verify import database_reason
 from crypto.errors import AuthenticationFailed, CryptoError
 
 
@@ -58,7 +63,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt as exc:
         say("strongroom: interrupted; nothing half-done was kept")
         return exit_code_of(exc)
-    except OSError as exc:  # a full disk, a vanished folder: not a program error
+    except DatabaseError as exc:  # SQLite's own failure, said in words, never a traceback
+        if is_disk_full(exc, getattr(args, "vault", None) and Path(args.vault)):
+            say(f"strongroom: {DiskFull()}")
+            return DiskFull.exit_code
+        say(f"strongroom: the catalog cannot be read ({database_reason(exc)}); it is damaged. "
+            "Nothing was changed; `strongroom verify` lists what it can")
+        return ExitCode.DAMAGE
+    except OSError as exc:
+        if is_disk_full(exc):
+            say(f"strongroom: {DiskFull()}")
+            return DiskFull.exit_code
+        # a vanished folder, a permission: not a program error
         where = f" ({exc.filename})" if exc.filename else ""
         say(f"strongroom: {exc.strerror or exc}{where}; nothing half-done was kept")
         return ExitCode.FAILED

@@ -86,12 +86,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
         cli.say(f"CUSTODY {problem}")
     for problem in report.index_problems:
         cli.say(f"INDEX   {problem}")
+    for problem in report.catalog_problems:
+        cli.say(f"CATALOG {problem}")
     if report.ok:
         cli.say(f"verified: {report.items} original(s), {report.bytes:,} bytes, custody log and "
                 "checkpoints intact")
         return cli.EXIT_OK
     cli.say(f"NOT CLEAN: {len(report.damaged)} damaged item(s), "
-            f"{len(report.custody_problems)} custody problem(s)")
+            f"{len(report.custody_problems)} custody problem(s), "
+            f"{len(report.catalog_problems)} catalog problem(s)")
     return cli.EXIT_DAMAGE
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+LOW_SPACE_BYTES = 256 * 1024  # below this, a failed catalog write is taken as a full disk
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
@@ -109,3 +111,22 @@ def read_pieces(src: BinaryIO, size: int, count: int) -> list[bytes]:
         if len(piece) < size:
             break
     return pieces
+
+
+def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+    """Whether ``exc`` (an OSError, or SQLite's error) comes from a full disk: ENOSPC, SQLite's
+    "database or disk is full", or an error of any kind while ``folder`` has almost no space
+    left (SQLite may say "disk I/O error" or fail to open its write-ahead log instead)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if "disk is full" in str(seen).lower():
+            return True
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    if folder is not None:
+        try:
+            return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+        except OSError:
+            return False
+    return False
