@@ -33,7 +33,7 @@ from archive.catalog.models import (
     StoredObject,
     item_cases,
 )
-from archive.errors import Cancelled, StrongroomError
+from archive.errors import Cancelled, DiskFull, StrongroomError
 from archive.extract import metadata_dump_bytes
 from archive.intake.names import name_bytes, shown_name
 from archive.intake.pending import ITEM_COLUMNS, Pending, Prepared
@@ -51,6 +51,7 @@ from archive.intake.sandbox import shared_sandbox
 from archive.intake.sniff import HEAD_BYTES, sniff_head
 from archive.intake.walk import Found, walk
 from archive.progress import Progress
+from archive.storage.fsio import is_disk_full
 from archive.storage.objects import PutResult
 
 if TYPE_CHECKING:
@@ -217,6 +218,8 @@ class Importer:
                         source, extra_digests=self.options.extra_digests,
                         size_hint=before.st_size, cancel=cancel, sync=False)
                 except OSError as exc:
+                    if is_disk_full(exc):  # every later file would fail alike: stop here
+                        raise DiskFull() from exc
                     return FileResult(path, FAILED,
                                       reason=f"cannot read: {exc.strerror or exc}")
                 puts.append(original)

@@ -270,14 +270,20 @@ class ObjectStore:
             return
         cut = len(place.filled) - keep
         done, place.filled = place.filled[:cut], place.filled[cut:]
-        for pack in done:
-            pack.finish(sync_folder=False)
-        fsync_dir(self._packs.folder)
-        with self._write_lock:
+        finished: list[NewPack] = []
+        try:
             for pack in done:
-                self._slots.add_pack(pack.number)
-                self._slots.mark_used(e for e in place.extents if e.pack == pack.number)
-                self._making.discard(pack.number)
+                pack.finish(sync_folder=False)
+                finished.append(pack)
+            fsync_dir(self._packs.folder)
+        finally:
+            # Packs not finished (a full disk) go back to the write, which abandons them.
+            place.filled = done[len(finished):] + place.filled
+            with self._write_lock:
+                for pack in finished:
+                    self._slots.add_pack(pack.number)
+                    self._slots.mark_used(e for e in place.extents if e.pack == pack.number)
+                    self._making.discard(pack.number)
 
     @staticmethod
     def rows(result: PutResult) -> tuple[dict[str, object], list[dict[str, object]]]:

@@ -140,13 +140,18 @@ class NewPack:
         os.fsync(self._fd)
         if full:
             drop_cache(self._fd)
-        os.close(self._fd)
+        fd, self._fd = self._fd, -1
+        os.close(fd)
         os.replace(self._tmp, self.packs.folder / pack_name(self.number))
         if sync_folder:
             fsync_dir(self.packs.folder)
 
     def abandon(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self._fd)
+        """Close and remove the unfinished file (at once: on a full disk it holds the space
+        that is missing). Safe to call after a failed or a completed :meth:`finish`."""
+        fd, self._fd = self._fd, -1
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
         with contextlib.suppress(OSError):
             os.unlink(self._tmp)
