@@ -25,41 +25,68 @@ def _from_file(path: str) -> str:
         raise PassphraseUnavailable(f"cannot read the passphrase file: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise PassphraseUnavailable("the passphrase file is not UTF-8 text") from None
+    text = text.removeprefix("\ufeff")  # the byte-order mark Notepad writes is not typed
     line = text.splitlines()[0] if text else ""
     if not line:
         raise PassphraseUnavailable("the passphrase file is empty")
     return line
 
 
-def _prompt(label: str) -> str:
+_FILE_OPTIONS = {ENV_PASSPHRASE: "--passphrase-file",
+                 ENV_NEW_PASSPHRASE: "--new-passphrase-file"}
+
+
+def _prompt(label: str, env_name: str = ENV_PASSPHRASE) -> str:
     if not sys.stdin.isatty():
         raise PassphraseUnavailable(
-            f"no passphrase: give --passphrase-file or set {ENV_PASSPHRASE} "
-            "(there is no terminal to ask on)"
+            f"no {label.lower()}: give {_FILE_OPTIONS.get(env_name, '--passphrase-file')} or "
+            f"set {env_name} (there is no terminal to ask on)"
         )
-    return getpass.getpass(f"{label}: ")
+    try:
+        return getpass.getpass(f"{label}: ")
+    except UnicodeDecodeError:
+        raise PassphraseUnavailable("what was typed is not valid text for this terminal's "
+                                    "encoding; nothing was changed") from None
+
+
+def _from_environment(env_name: str) -> str | None:
+    env = os.environ.get(env_name)
+    if not env:
+        return None
+    try:
+        env.encode("utf-8")
+    except UnicodeEncodeError:  # the system handed over bytes that are not UTF-8
+        raise PassphraseUnavailable(f"{env_name} is not valid UTF-8 text; set it again in "
+                                    "UTF-8, or use a passphrase file") from None
+    return env
 
 
 def current_passphrase(file: str | None) -> str:
     if file:
         return _from_file(file)
-    env = os.environ.get(ENV_PASSPHRASE)
-    if env:
+    env = _from_environment(ENV_PASSPHRASE)
+    if env is not None:
         return env
     return _prompt("Passphrase")
 
 
+def _refuse_blank(passphrase: str) -> str:
+    if not passphrase.strip():
+        raise PassphraseUnavailable("the new passphrase is empty or only spaces; "
+                                    "nothing was changed")
+    return passphrase
+
+
 def new_passphrase(file: str | None, env_name: str = ENV_PASSPHRASE) -> str:
-    """A passphrase being set: from a file or the variable, or typed twice."""
+    """A passphrase being set: from a file or the variable, or typed twice. One that is empty
+    or only whitespace is refused."""
     if file:
-        return _from_file(file)
-    env = os.environ.get(env_name)
-    if env:
-        return env
-    first = _prompt("New passphrase")
-    if not first:
-        raise PassphraseUnavailable("the passphrase is empty")
-    if _prompt("Repeat the new passphrase") != first:
+        return _refuse_blank(_from_file(file))
+    env = _from_environment(env_name)
+    if env is not None:
+        return _refuse_blank(env)
+    first = _refuse_blank(_prompt("New passphrase", env_name))
+    if _prompt("Repeat the new passphrase", env_name) != first:
         raise PassphraseUnavailable("the two passphrases differ; nothing was changed")
     return first
 
