@@ -33,6 +33,7 @@ from archive.storage.facts import PublicFacts, public_facts
 from archive.storage.fsio import fsync_dir, make_private_dir
 from archive.storage.header import FORMAT_VERSION, HEADER_NAME, VaultHeader, read_header
 from archive.storage.lock import VaultLockFile
+from archive.storage.nodump import forbid_core_dumps
 from archive.storage.objects import ObjectReader
 from archive.storage.packs import NewPack, PackFiles
 from archive.vault_queries import VaultQueries
@@ -51,6 +52,7 @@ LOCK_NAME = "lock"
 
 class Vault(VaultQueries):
     def __init__(self, path: Path, header: VaultHeader) -> None:
+        forbid_core_dumps()  # before any key is derived or unwrapped in this process
         self.path = path
         self._header = header
         self._lock_file = VaultLockFile(path / LOCK_NAME)
@@ -68,6 +70,7 @@ class Vault(VaultQueries):
         slots_per_pack: int = DEFAULT_SLOTS_PER_PACK,
     ) -> tuple[Vault, str]:
         """Make a new vault and return it unlocked, with the recovery key to show once."""
+        forbid_core_dumps()
         folder = Path(path)
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise VaultExists(f"{folder}: already exists and is not an empty folder")
