@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -18,8 +19,38 @@ EXIT_DAMAGE, EXIT_BAD_INPUT = ExitCode.DAMAGE, ExitCode.BAD_INPUT
 Handler = Callable[[argparse.Namespace], int]
 
 
+# Characters that would act on the terminal instead of being shown: C0 and C1 controls (escape
+# sequences set the window title or clear the screen; a newline forges an extra row), DEL, the
+# bidirectional overrides and isolates that reorder what follows, and the bytes of a file name
+# that is not valid UTF-8 (carried as surrogate escapes).
+_ACTIVE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with everything that would act on a terminal shown as an escape (``\\x1b``,
+    ``\\n``, ``\\u202e``). For human output only; ``--json`` stays exact."""
+    return _ACTIVE.sub(_escaped, text)
+
+
 def say(message: str) -> None:
-    print(message, file=sys.stderr)
+    """One line to stderr; whatever came from evidence in it cannot act on the terminal."""
+    print(printable(message), file=sys.stderr)
+
+
+def line(text: str) -> None:
+    """One row of human output to stdout, escaped like :func:`say`."""
+    print(printable(text))
 
 
 def emit_json(value: Any) -> None:

@@ -48,7 +48,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return cli.EXIT_OK
     for i in items:
         when = iso(i.captured_at, i.captured_is_utc) or "-"
-        print(f"{i.id[:12]}  {i.kind:<10} {when:<27} {i.size:>12,}  {i.original_name}")
+        cli.line(f"{i.id[:12]}  {i.kind:<10} {when:<27} {i.size:>12,}  {i.original_name}")
     cli.say(f"{len(items)} item(s)")
     return cli.EXIT_OK
 
@@ -80,14 +80,14 @@ def _print_detail(d: ItemDetail) -> None:
              ("cases", ", ".join(d.cases) or None), ("tags", ", ".join(d.tags) or None)]
     for key, value in rows:
         if value:
-            print(f"{key:>14}: {value}")
+            cli.line(f"{key:>14}: {value}")
     for p in d.provenance:
-        print(f"{'intake':>14}: {iso(p.imported_at)} {p.source_path} (modified "
+        cli.line(f"{'intake':>14}: {iso(p.imported_at)} {p.source_path} (modified "
               f"{iso(p.modified_at)}, {p.size:,} bytes, on {p.host})")
     for problem in d.problems:
-        print(f"{'problem':>14}: {problem}")
+        cli.line(f"{'problem':>14}: {problem}")
     for note in d.notes:
-        print(f"{'note':>14}: [{iso(note.created_at)} {note.author}] {note.text}")
+        cli.line(f"{'note':>14}: [{iso(note.created_at)} {note.author}] {note.text}")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -123,7 +123,7 @@ def cmd_custody(args: argparse.Namespace) -> int:
         return cli.EXIT_OK
     for e in events:
         target = e.item[:12] if e.item else "vault"
-        print(f"{e.seq:>6}  {e.time}  {e.action:<16} {target:<12}  {e.actor}")
+        cli.line(f"{e.seq:>6}  {e.time}  {e.action:<16} {target:<12}  {e.actor}")
     if checkpoint:
         first = checkpoint.splitlines()
         cli.say(f"signed checkpoint: tree size {first[1]}, root {first[2]}")

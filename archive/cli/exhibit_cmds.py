@@ -26,7 +26,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = vault.export(args.out, case=args.case, items=args.items or (),
                               actor=args.actor, progress=ProgressBar("Exporting"))
     for number, item_id, filename in result.exhibits:
-        print(f"{number}  {item_id[:12]}  {filename}")
+        cli.line(f"{number}  {item_id[:12]}  {filename}")
     cli.say(f"exhibit package written to {result.path} ({len(result.exhibits)} exhibit(s)); "
             "check it with: strongroom verify-export")
     return cli.EXIT_OK
@@ -40,9 +40,9 @@ def _publication(args: argparse.Namespace) -> int:
                                            actor=args.actor, progress=ProgressBar("Copying"))
     for r in results:
         if r.outcome == REFUSED:
-            print(f"{r.exhibit}  {r.item_id[:12]}  REFUSED: {r.how}")
+            cli.line(f"{r.exhibit}  {r.item_id[:12]}  REFUSED: {r.how}")
         else:
-            print(f"{r.file}  {r.item_id[:12]}  {r.outcome}: {r.how}; sha256 {r.sha256}")
+            cli.line(f"{r.file}  {r.item_id[:12]}  {r.outcome}: {r.how}; sha256 {r.sha256}")
     counts = {o: sum(r.outcome == o for r in results) for o in (COPIED, REENCODED, REFUSED)}
     cli.say(f"{counts[COPIED]} copied, {counts[REENCODED]} copied after re-encoding, "
             f"{counts[REFUSED]} refused (no clean copy could be made; nothing written for them); "

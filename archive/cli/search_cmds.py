@@ -17,12 +17,12 @@ def marked(text: str, spans: list[tuple[int, int]], bold: bool) -> str:
     """The matched words in terminal bold on a terminal; plain text otherwise (no characters
     are added that could be taken for the text's own)."""
     if not bold:
-        return text
+        return cli.printable(text)
     out, last = [], 0
-    for start, end in spans:
-        out += [text[last:start], BOLD, text[start:end], PLAIN]
+    for start, end in spans:  # the text between the marks escaped, the marks themselves not
+        out += [cli.printable(text[last:start]), BOLD, cli.printable(text[start:end]), PLAIN]
         last = end
-    return "".join([*out, text[last:]])
+    return "".join([*out, cli.printable(text[last:])])
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -43,9 +43,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     bold = sys.stdout.isatty()
     for h in hits:
         where = f" at {format_timecode(h.timecode)}" if h.timecode is not None else ""
-        print(f"{h.id[:12]}  {h.kind:<10} {h.title}{where}")
+        cli.line(f"{h.id[:12]}  {h.kind:<10} {h.title}{where}")
         if h.snippet:
-            print(f"              {marked(h.snippet, h.spans, bold)}")
+            print(f"              {marked(h.snippet, h.spans, bold)}")  # escaped in marked()
     first = hits.offset + 1 if len(hits) else hits.offset
     shown = f"{first}-{hits.offset + len(hits)}" if hits.offset else f"{len(hits)}"
     cli.say(f"{shown} of {hits.total} result(s)")
