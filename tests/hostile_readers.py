@@ -59,3 +59,17 @@ def hungry_read_file(open_stream: Callable[[], BinaryIO], name: str) -> object:
     if name.startswith("m-"):
         allocate(open_stream, 4096)
     return found
+
+
+def stuck_read_file(open_stream: Callable[[], BinaryIO], name: str) -> object:
+    """The importer's own reading, except that files named "m-..." never finish; a marker
+    file (named by the environment) says the reader has started on one."""
+    import os
+    from pathlib import Path
+
+    from archive.intake.reading import read_file
+
+    if name.startswith("m-"):
+        Path(os.environ["STUCK_MARKER"]).write_text("reading")
+        time.sleep(3600)
+    return read_file(open_stream, name)
