@@ -115,11 +115,27 @@ class ExportResult:
     exhibits: list[tuple[str, str, str]]  # (number, item id, file name)
 
 
+MAX_NAME_BYTES = 200  # file systems allow 255 bytes per name; room is left for the number
+
+
+def _cut_utf8(text: str, limit: int) -> str:
+    """At most ``limit`` bytes of ``text`` in UTF-8, never splitting a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
+
+
 def safe_name(name: str) -> str:
-    """A file name that is safe on every file system, keeping letters of any script."""
+    """A file name that is safe on every file system, keeping letters of any script. Long
+    names are cut by their size in UTF-8 bytes (what file systems count), keeping the
+    extension."""
     name = unicodedata.normalize("NFC", name)
     name = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]", "_", name).strip(" .")
-    return name[:150] or "unnamed"
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        stem, dot, ext = name.rpartition(".")
+        if dot and stem and 0 < len(ext.encode("utf-8")) <= 16:
+            name = _cut_utf8(stem, MAX_NAME_BYTES - 1 - len(ext.encode("utf-8"))) + "." + ext
+        else:
+            name = _cut_utf8(name, MAX_NAME_BYTES)
+    return name or "unnamed"
 
 
 def _as_cases(case: str | Sequence[str] | None) -> list[str]:
