@@ -15,6 +15,7 @@ from archive import items as items_service
 from archive.catalog import engine as catalog
 from archive.catalog.models import VaultRecord
 from archive.core import Transaction, VaultCore, open_core
+from archive.custody import passphrase_change
 from archive.custody.rollback import TrustWarning
 from archive.custody.trust import Trust
 from archive.errors import (
@@ -124,13 +125,19 @@ class Vault(VaultQueries):
 
     def unlock(self, passphrase: str) -> None:
         self._header = read_header(self.path)
-        kek = kdf.derive_key(passphrase, self._header.salt, self._header.kdf)
-        try:
-            master = keys.unwrap_key(kek, self._header.wrapped_by_passphrase,
-                                     self._header.keyslot_ad("passphrase"))
-        except AuthenticationFailed:
-            raise WrongPassphrase("wrong passphrase; nothing was changed") from None
-        self._start(master)
+        opened = passphrase_change.unwrap_master(self.path, self._header, passphrase)
+        if opened is None:
+            raise WrongPassphrase("wrong passphrase; nothing was changed")
+        self._start(opened[0])
+        if self._settle_passphrase_change() != opened[1]:  # an interrupted change decided
+            self.lock()  # against the passphrase given: recorded, and it was the old one
+            raise WrongPassphrase("wrong passphrase; nothing was changed")  # or unrecorded
+
+    def _settle_passphrase_change(self) -> bool:
+        """Finish or undo an interrupted passphrase change; True when its header went in."""
+        settled = passphrase_change.settle(self.path, self._require().sessions)
+        self._header = read_header(self.path)
+        return settled
 
     def unlock_with_recovery(self, recovery_key: str) -> None:
         self._header = read_header(self.path)
@@ -144,6 +151,7 @@ class Vault(VaultQueries):
         except AuthenticationFailed:
             raise WrongRecoveryKey("that recovery key does not open this vault") from None
         self._start(master)
+        self._settle_passphrase_change()
 
     def _start(self, master: bytes) -> None:
         if self._core is not None:
@@ -190,12 +198,16 @@ class Vault(VaultQueries):
         kek = kdf.derive_key(new_passphrase, salt, params)
         wrapped = core.rewrap_master(kek, draft.keyslot_ad("passphrase"))
         header = draft.with_passphrase_slot(params, salt, wrapped)
-        with self.transaction(actor) as tx:
-            tx.custody.record("passphrase-change",
-                              details={"kdf": {"opslimit": params.opslimit,
-                                               "memlimit": params.memlimit}})
-            header.write(self.path)
-        self._header = header
+        digest = passphrase_change.stage(self.path, header)  # staged, recorded, then in place
+        cost = {"opslimit": params.opslimit, "memlimit": params.memlimit}
+        try:
+            with self.transaction(actor) as tx:
+                tx.custody.record("passphrase-change",
+                                  details={"kdf": cost, "header_sha256": digest})
+        except BaseException:
+            passphrase_change.discard(self.path)
+            raise
+        self._settle_passphrase_change()
 
     # ------------------------------------------------------------------ transactions
     def transaction(self, actor: str | None = None) -> AbstractContextManager[Transaction]:
