@@ -1,11 +1,12 @@
 """Readers of hostile files run in worker processes, each with a memory cap and a time limit.
 
-A worker is a fresh interpreter (forkserver on Linux, spawn elsewhere) that never sees a key: the
-plaintext it reads comes to it through a pipe, either whole (small files) or range by range on
-request (large ones), and its result goes back through the same pipe. Nothing is written to a
-file. A worker that crashes, runs out of its address space or overruns its time is killed and
-replaced; the caller gets a ``ReaderFailed`` whose message says so in words, and the next file
-gets a fresh worker.
+A worker is a fresh interpreter started with its own two pipes (no sockets, no temporary
+files, nothing of this process's memory, so never a key): the plaintext it reads comes to it
+through a pipe, either whole (small files) or range by range on request (large ones), and its
+result goes back through the other. Its own output goes nowhere, so a native library cannot
+print what it read. A worker that crashes, runs out of its address space or overruns its time
+is killed and replaced; the caller gets a ``ReaderFailed`` whose message says so in words, and
+the next file gets a fresh worker.
 
 The sandbox runs any module-level function ``func(open_stream, *args)``, where ``open_stream()``
 gives a new seekable binary stream over the file each time it is called.
@@ -14,12 +15,13 @@ gives a new seekable binary stream over the file each time it is called.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import io
 import logging
-import multiprocessing
 import os
 import pickle  # noqa: S403 - only between this process and its own workers
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -37,9 +39,7 @@ MEMORY_LIMIT_ENV = "STRONGROOM_READER_MEMORY_MIB"  # a setting for machines that
 _MAX_RANGE = 8 * 1024 * 1024  # the largest range a worker may ask for at once
 _POLL_SECONDS = 0.1  # how often a waiting caller looks at its cancel flag
 _START_SECONDS = 60.0  # a new worker must be ready within this (not counted as reading time)
-# Imported once in the fork server, so each new worker starts without importing them again.
-_PRELOAD = ["archive.intake.sandbox", "archive.extract", "archive.intake.sniff", "PIL.Image",
-            "exifread"]
+_BOOT = "import sys; from archive.intake.sandbox import worker_boot; worker_boot(sys.argv[1:])"
 
 # Messages from a worker.
 _READY, _DONE, _FAILED, _NO_MEMORY, _READ = "ready", "done", "failed", "memory", "read"
@@ -69,10 +69,38 @@ def _size_words(size: int) -> str:
 
 
 # ---------------------------------------------------------------------------- the worker side
+class _Pipes:
+    """Two one-way pipes used as one connection: messages framed as ``multiprocessing`` frames
+    them (a length, then the bytes)."""
+
+    def __init__(self, read_fd: int, write_fd: int) -> None:
+        self._in = Connection(read_fd, writable=False)
+        self._out = Connection(write_fd, readable=False)
+
+    def send(self, value: Any) -> None:
+        self._out.send_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def send_bytes(self, data: bytes) -> None:
+        self._out.send_bytes(data)
+
+    def recv(self) -> Any:
+        return pickle.loads(self._in.recv_bytes())  # noqa: S301 - between this pair only
+
+    def recv_bytes(self) -> bytes:
+        return self._in.recv_bytes()
+
+    def poll(self, timeout: float) -> bool:
+        return self._in.poll(timeout)
+
+    def close(self) -> None:
+        self._in.close()
+        self._out.close()
+
+
 class _RemoteFile(io.RawIOBase):
     """A read-only, seekable view of the file being read, served range by range by the parent."""
 
-    def __init__(self, conn: Connection, size: int) -> None:
+    def __init__(self, conn: _Pipes, size: int) -> None:
         self._conn, self._size, self._pos = conn, size, 0
 
     def readable(self) -> bool:
@@ -130,13 +158,21 @@ def _quiet_natives() -> None:
         pass
 
 
-def _opener(conn: Connection, size: int, holder: list[bytes]) -> Callable[[], BinaryIO]:
+def _opener(conn: _Pipes, size: int, holder: list[bytes]) -> Callable[[], BinaryIO]:
     if holder:
         return lambda: io.BytesIO(holder[0])
     return lambda: io.BufferedReader(_RemoteFile(conn, size), 1 << 20)
 
 
-def _worker_main(conn: Connection, memory_limit: int) -> None:
+def worker_boot(argv: list[str]) -> None:
+    """The worker's entry point: ``read-fd write-fd memory-limit``; then the parent's module
+    search path, so that the readers it names can be imported here too."""
+    conn = _Pipes(int(argv[0]), int(argv[1]))
+    sys.path[:] = conn.recv()
+    _worker_main(conn, int(argv[2]))
+
+
+def _worker_main(conn: _Pipes, memory_limit: int) -> None:
     _confine(memory_limit)
     _quiet_natives()
     conn.send((_READY, None))
@@ -165,25 +201,41 @@ def _worker_main(conn: Connection, memory_limit: int) -> None:
 
 # ---------------------------------------------------------------------------- the parent side
 class _Worker:
-    def __init__(self, context: Any, memory_limit: int) -> None:
-        self.conn, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_worker_main, args=(child, memory_limit),
-                                       name="sr-reader", daemon=True)
-        self.process.start()
-        child.close()
+    def __init__(self, memory_limit: int) -> None:
+        to_worker, from_parent = os.pipe()
+        to_parent, from_worker = os.pipe()
+        # The same modules as here (a source checkout, the tests' folder), few malloc arenas.
+        env = dict(os.environ, MALLOC_ARENA_MAX="2",
+                   PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        try:
+            self.process = subprocess.Popen(  # noqa: S603 - this interpreter, fixed arguments
+                [sys.executable, "-c", _BOOT, str(to_worker), str(from_worker),
+                 str(memory_limit)], pass_fds=(to_worker, from_worker), env=env,
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        finally:
+            os.close(to_worker)
+            os.close(from_worker)
+        self.conn = _Pipes(to_parent, from_parent)
+        self.conn.send([p for p in sys.path if p])
         if not self.conn.poll(_START_SECONDS):
             self.kill()
             raise ReaderFailed("a reader process did not start")
         self.conn.recv()  # ready
 
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
     def stop(self) -> None:
-        """Kill the process; its pipe stays open for the thread that may be reading it."""
-        if self.process.is_alive():
+        """Kill the process; its pipes stay open for the thread that may be reading them."""
+        if self.alive():
             self.process.kill()
 
     def kill(self) -> None:
         self.stop()
-        self.process.join(5)
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            log.warning("a reader process did not stop")
         self.conn.close()
 
 
@@ -203,11 +255,6 @@ class ReaderSandbox:
                  time_limit: float = DEFAULT_TIME_LIMIT) -> None:
         self.memory_limit = memory_limit or memory_limit_setting()
         self.time_limit = time_limit
-        if sys.platform.startswith("linux"):
-            self._context = multiprocessing.get_context("forkserver")
-            self._context.set_forkserver_preload(_PRELOAD)  # only before the server first starts
-        else:
-            self._context = multiprocessing.get_context("spawn")
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -240,8 +287,9 @@ class ReaderSandbox:
             healthy = True
             return result
         except (EOFError, OSError) as exc:
-            worker.process.join(1)
-            if isinstance(exc, OSError) and worker.process.is_alive():
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                worker.process.wait(1)
+            if isinstance(exc, OSError) and worker.alive():
                 raise  # the parent's own source failed, not the worker
             if self._closed:
                 raise Cancelled() from None
@@ -282,7 +330,7 @@ class ReaderSandbox:
             raise _ReaderRaised(f"the {what} failed: {rest[0]}")
 
     def _death(self, worker: _Worker, what: str) -> ReaderFailed:
-        code = worker.process.exitcode
+        code = worker.process.returncode
         if code in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS):
             # Native readers abort when an allocation fails under the cap, or crash outright.
             return ReaderFailed(f"the {what} crashed ({_signal_name(code)}); it may have run "
@@ -295,18 +343,18 @@ class ReaderSandbox:
                 raise Cancelled()
             while self._idle:
                 worker = self._idle.pop()
-                if worker.process.is_alive():
+                if worker.alive():
                     break
                 worker.kill()
             else:
-                worker = _Worker(self._context, self.memory_limit)
+                worker = _Worker(self.memory_limit)
             self._busy.add(worker)
             return worker
 
     def _checkin(self, worker: _Worker, healthy: bool) -> None:
         with self._lock:
             self._busy.discard(worker)
-            if healthy and not self._closed and worker.process.is_alive():
+            if healthy and not self._closed and worker.alive():
                 self._idle.append(worker)
                 return
         worker.kill()  # crashed, overran, was cancelled or left mid-message: replaced
