@@ -16,9 +16,8 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,15 +27,11 @@ from archive.catalog.models import (
     Intake,
     Item,
     ItemTag,
-    ItemText,
-    ObjectExtent,
-    StoredObject,
-    item_cases,
 )
 from archive.errors import Cancelled, DiskFull, StrongroomError
 from archive.extract import metadata_dump_bytes
-from archive.intake.names import name_bytes, shown_name
-from archive.intake.pending import ITEM_COLUMNS, Pending, Prepared
+from archive.intake.names import shown_name
+from archive.intake.pending import Pending, Prepared
 from archive.intake.reading import inspect
 from archive.intake.results import (
     ALREADY,
@@ -47,6 +42,7 @@ from archive.intake.results import (
     ImportOptions,
     ImportReport,
 )
+from archive.intake.rows import intake_values, record_new_item, stamp, utc_now
 from archive.intake.sandbox import shared_sandbox
 from archive.intake.sniff import HEAD_BYTES, sniff_head
 from archive.intake.walk import Found, walk
@@ -60,14 +56,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 IN_MEMORY_LIMIT = 32 * 1024 * 1024
-
-
-def _stamp(seconds: float) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Importer:
@@ -303,78 +291,20 @@ class Importer:
             self.store.release(put.extents)
         puts.clear()
 
-    def _intake_values(self, path: Path, st: os.stat_result, item_id: str,
-                       actor: str) -> dict[str, Any]:
-        return {
-            "item_id": item_id, "source_path": shown_name(str(path.resolve())),
-            "original_name": shown_name(path.name),
-            "size": st.st_size, "modified_at": _stamp(st.st_mtime),
-            "changed_at": _stamp(st.st_ctime), "accessed_at": _stamp(st.st_atime),
-            "imported_at": _utc_now(), "imported_by": actor, "host": self.host,
-        }
-
     def _case(self, session: Session) -> Case | None:
         if not self.options.case:
             return None
         case = session.scalar(select(Case).where(Case.name == self.options.case))
         if case is None:
-            case = Case(name=self.options.case, description="", created_at=_utc_now())
+            case = Case(name=self.options.case, description="", created_at=utc_now())
             session.add(case)
             session.flush()
         return case
 
     def _record(self, pending: Pending, prepared: Prepared, item_id: str) -> None:
         """The rows and custody events of one new item, inserted with the rest of the batch."""
-        tx, original, thumb, found = pending.tx, prepared.original, prepared.thumb, prepared.found
-        assert found is not None  # noqa: S101 - checked by the caller
-        path, st, kind, fmt = prepared.path, prepared.stat, prepared.kind, prepared.fmt
-        for put in prepared.puts:
-            obj, extents = self.store.rows(put)
-            pending.rows[StoredObject].append(obj)
-            pending.rows[ObjectExtent].extend(extents)
-        unknown = found.fields.keys() - ITEM_COLUMNS
-        if unknown:
-            raise StrongroomError(f"a reader returned unknown fields: {sorted(unknown)}")
-        item = dict.fromkeys(ITEM_COLUMNS)
-        item.update(
-            id=item_id, object_id=original.object_id,
-            thumbnail_id=thumb.object_id if thumb is not None else None, sha256=original.sha256,
-            metadata_dump_id=prepared.dump.object_id if prepared.dump is not None else None,
-            md5=original.digests.get("md5"), sha1=original.digests.get("sha1"),
-            size=original.size, kind=kind, format=fmt, original_name=shown_name(path.name),
-            imported_at=_utc_now(), imported_by=tx.actor, meta=found.meta,
-            problems=found.problems, captured_is_utc=False, index_rev=1)
-        item.update(found.fields)
-        pending.rows[Item].append(item)
-        case = pending.case()
-        if case is not None:
-            pending.rows[item_cases].append({"item_id": item_id, "case_id": case.id})
-        pending.rows[ItemTag].extend({"item_id": item_id, "name": t}
-                                     for t in sorted(set(self.options.tags)))
-        if found.text is not None:
-            pending.rows[ItemText].append({"item_id": item_id, "body": found.text,
-                                           "encoding": found.encoding, "cues": found.cues})
-        pending.rows[Intake].append(self._intake_values(path, st, item_id, tx.actor))
-        details: dict[str, Any] = {"original_name": shown_name(path.name), "kind": kind,
-                                   "format": fmt,
-                                   "modified_at": _stamp(st.st_mtime).isoformat() + "Z"}
-        if name_bytes(path.name) is not None:
-            details["original_name_bytes"] = name_bytes(path.name)
-        details.update({k: v for k, v in original.digests.items()})
-        if case is not None:
-            details["case"] = case.name
-        if self.options.tags:
-            details["tags"] = sorted(set(self.options.tags))
-        tx.custody.record("import", item=item_id, sha256=original.sha256, size=original.size,
-                          details=details)
-        extracted = sorted(k for k in found.fields) + (["text"] if found.text is not None else [])
-        extract_details: dict[str, Any] = {"fields": extracted, "problems": found.problems}
-        if thumb is not None:
-            extract_details["thumbnail_sha256"] = thumb.sha256
-        if prepared.dump is not None:
-            extract_details["metadata_dump_sha256"] = prepared.dump.sha256
-        tx.custody.record("extract", item=item_id, sha256=original.sha256, size=original.size,
-                          details=extract_details)
+        record_new_item(pending, prepared, item_id, self.store,
+                        sorted(set(self.options.tags)), self.host)
 
     def _intake_again(self, tx: Transaction, path: Path, st: os.stat_result,
                       item_id: str) -> FileResult:
@@ -386,15 +316,15 @@ class Importer:
         source = shown_name(str(path.resolve()))
         same_place = any(
             i.source_path == source and i.size == st.st_size
-            and i.modified_at == _stamp(st.st_mtime) for i in item.intakes)
+            and i.modified_at == stamp(st.st_mtime) for i in item.intakes)
         case = self._case(session)
         new_tags = sorted(set(self.options.tags) - {t.name for t in item.tags})
         adds_case = case is not None and case not in item.cases
         if not same_place:
-            session.add(Intake(**self._intake_values(path, st, item_id, tx.actor)))
+            session.add(Intake(**intake_values(path, st, item_id, tx.actor, self.host)))
             tx.custody.record("intake-again", item=item_id, sha256=item.sha256, size=item.size,
                               details={"original_name": shown_name(path.name),
-                                       "modified_at": _stamp(st.st_mtime).isoformat() + "Z"})
+                                       "modified_at": stamp(st.st_mtime).isoformat() + "Z"})
         if adds_case or new_tags:
             item.index_rev += 1
         if adds_case and case is not None:
