@@ -1,13 +1,17 @@
-# make run:  set up .venv and open the desktop app on a demo vault
-# make test: set up .venv and run the whole test suite
+# make run:  install missing system packages, set up .venv, open the desktop app on a demo vault
+# make test: install missing system packages, set up .venv, run the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean system
 
-$(BIN)/python:
+# The Debian/Ubuntu packages in scripts/system-packages (quick and quiet when all are there).
+system:
+	@scripts/setup-system
+
+$(BIN)/python: | system
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
@@ -15,11 +19,14 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: system $(STAMP)
 	$(BIN)/strongroom-desktop --demo
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+# pytest's exit code 5 means it collected no tests: a failure here, never a silent pass.
+test: system $(STAMP)
+	@$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: no tests were collected, nothing was checked" >&2; fi; \
+	exit $$status
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_put_stream.py
