@@ -17,6 +17,7 @@ from archive.vault import is_vault
 
 from .controller import AppController
 from .crash_dialog import install_excepthook
+from .error_messages import full_message
 from .i18n import install_translators
 from .settings import Settings
 from .start_window import StartWindow
@@ -57,7 +58,8 @@ def open_demo(start: StartWindow, path: Path) -> None:
     def failed(exc: BaseException) -> None:
         start.busy.hide()
         start.message.setText(QCoreApplication.translate("app", "The demo vault could not be "
-                                                         "built: %1").replace("%1", str(exc)))
+                                                         "built: %1").replace("%1",
+                                                                              full_message(exc)))
 
     start.run_in_background(work, done=built, failed=failed)
 

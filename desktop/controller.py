@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from .about_dialog import show_about
-from .idle import IdleWatcher
+from .app_state import AppState
+from .idle import Clock, IdleWatcher
 from .main_window import MainWindow
 from .preferences_dialog import PreferencesDialog
 from .settings import Settings
@@ -32,14 +34,16 @@ class AppController(QObject):
     locked = Signal()
     opened = Signal(object)  # the MainWindow
 
-    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QObject | None = None,
+                 clock: Clock = time.monotonic) -> None:
         super().__init__(parent)
         sys.setswitchinterval(GIL_SWITCH_SECONDS)
         self.settings = settings
+        self.state = AppState(self)
         self.start = StartWindow(settings)
         self.start.unlocked.connect(self.show_main)
         self.main: MainWindow | None = None
-        self.idle = IdleWatcher(self)
+        self.idle = IdleWatcher(self, clock=clock)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
@@ -48,13 +52,15 @@ class AppController(QObject):
 
     def show_main(self, vault: Vault) -> None:
         if self.main is None:
-            self.main = MainWindow(self.settings)
+            self.main = MainWindow(self.settings, self.state)
             self.main.lock_requested.connect(self.lock)
             self.main.preferences_requested.connect(self.preferences)
             self.main.about_requested.connect(lambda: show_about(self.main))
             self.main.restore_layout()
         self.main.set_vault(vault)
         self.main.show()
+        self.main.raise_()
+        self.main.activateWindow()  # its shortcuts work at once, also after the create dialog
         self.start.hide()
         self.idle.start(self.settings.auto_lock_minutes * 60_000)
         self.opened.emit(self.main)

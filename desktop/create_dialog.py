@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from archive import StrongroomError, Vault
 from archive.passphrase import strength_level
 
+from .error_messages import full_message
 from .recovery_dialog import RecoveryKeyDialog
 from .tasks import Task, TaskRunner
 
@@ -124,7 +125,7 @@ class CreateVaultDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.message.setText(str(exc) if isinstance(exc, StrongroomError | OSError)
+        self.message.setText(full_message(exc) if isinstance(exc, StrongroomError | OSError)
                              else self.tr("The vault could not be created."))
 
     def _created(self, result: tuple[Vault, str]) -> None:

@@ -27,6 +27,7 @@ from archive import StrongroomError
 from archive.catalog.records import iso
 
 from .custody_model import CustodyModel
+from .error_messages import full_message
 from .formatting import duration_text, iso_text, kind_text, size_text
 
 if TYPE_CHECKING:
@@ -222,7 +223,7 @@ class DetailPane(QScrollArea):
             self._vault.change_tags(self.item_id, add=[t for t in wanted if t not in current],
                                     remove=[t for t in current if t not in wanted])
         except StrongroomError as exc:
-            QMessageBox.warning(self, self.tr("Tags not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Tags not saved"), full_message(exc))
             return
         self._refresh()
 
@@ -233,7 +234,7 @@ class DetailPane(QScrollArea):
         try:
             self._vault.add_note(self.item_id, text)
         except StrongroomError as exc:
-            QMessageBox.warning(self, self.tr("Note not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Note not saved"), full_message(exc))
             return
         self._refresh()
 

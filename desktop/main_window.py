@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHeaderView,
+    QInputDialog,
     QLineEdit,
     QListView,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,15 +24,18 @@ from PySide6.QtWidgets import (
 from archive import StrongroomError
 from search import QueryError
 
+from .app_state import AppState
 from .detail_pane import DetailPane
+from .error_messages import full_message
 from .import_panel import ImportPanel
 from .import_task import ImportBatch, import_work
+from .item_views import items_grid, items_table
 from .items_model import ID_ROLE, NAME, ItemsModel, ItemsProxy, Scope
 from .search_panel import SearchPanel
 from .settings import Settings
-from .sidebar_model import CASE_ROLE, SCOPE_ROLE, SidebarModel
+from .sidebar_model import SCOPE_ROLE, SidebarModel
 from .tasks import Task, TaskRunner
-from .thumbnails import ICON_SIZE, ThumbnailStore
+from .thumbnails import ThumbnailStore
 from .vault_actions import VaultActions
 from .viewer_window import ViewerWindow
 
@@ -50,10 +52,11 @@ class MainWindow(QMainWindow):
     about_requested = Signal()
     import_finished = Signal(object)  # the ImportReport
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, state: AppState | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.vault: Vault | None = None
+        self.state = state if state is not None else AppState(self)
         self.viewers: list[ViewerWindow] = []
         self.tasks = TaskRunner(threads=2, parent=self)
         self.import_task: Task | None = None
@@ -66,7 +69,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Strongroom")
         self.setAcceptDrops(True)
         self._build_views()
-        self.actions_ = VaultActions(self)
+        self.actions_ = VaultActions(self.state, self.tasks, self)
+        self.actions_.status.connect(self.statusBar().showMessage)
+        self.actions_.verified.connect(
+            lambda _report: self.detail.show_item(self.vault, self.detail.item_id))
         self._build_menus()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(700)
@@ -86,28 +92,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setDropIndicatorShown(True)
         self.sidebar.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.sidebar.selectionModel().currentChanged.connect(self._scope_chosen)
-        self.grid = QListView(self)
-        self.grid.setViewMode(QListView.ViewMode.IconMode)
-        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
-        self.grid.setUniformItemSizes(True)
-        self.grid.setIconSize(ICON_SIZE)
-        self.grid.setGridSize(QSize(ICON_SIZE.width() + 24, ICON_SIZE.height() + 44))
-        self.grid.setWordWrap(True)
-        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
-        self.grid.setBatchSize(200)
-        self.grid.setModel(self.proxy)
-        self.grid.setModelColumn(NAME)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(NAME, 260)
-        self.table.setIconSize(QSize(32, 24))
+        self.grid = items_grid(self.proxy, self)
+        self.table = items_table(self.proxy, self)
         self.search_panel = SearchPanel(self)
         self.search_panel.open_hit.connect(self._open_hit)
         self.search_panel.filters_changed.connect(self.run_search)
@@ -140,9 +126,15 @@ class MainWindow(QMainWindow):
         column.addWidget(self.import_panel)
         self.setCentralWidget(central)
 
+    @property
+    def vault(self) -> Vault | None:
+        return self.state.vault
+
     def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        """A menu entry; its slot is called with no arguments (``triggered`` carries a bool
+        that must not land in a parameter such as an output path)."""
         action = QAction(text, self)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         self.addAction(action)
@@ -153,6 +145,7 @@ class MainWindow(QMainWindow):
         self.act_import_files = self._action(self.tr("Import &files…"), self.choose_files, "Ctrl+I")
         self.act_import_folder = self._action(self.tr("Import a f&older…"), self.choose_folder,
                                               "Ctrl+Shift+I")
+        self.act_new_case = self._action(self.tr("&New case…"), self.new_case, "Ctrl+N")
         self.act_export = self._action(self.tr("&Export exhibit package…"), a.export, "Ctrl+E")
         self.act_verify = self._action(self.tr("&Verify the vault"), a.verify)
         self.act_lock = self._action(self.tr("&Lock now"), self.lock_requested.emit, "Ctrl+L")
@@ -167,7 +160,8 @@ class MainWindow(QMainWindow):
         self.act_about = self._action(self.tr("&About Strongroom"), self.about_requested.emit)
         menus = self.menuBar()
         vault_menu = menus.addMenu(self.tr("&Vault"))
-        for action in (self.act_import_files, self.act_import_folder, None, self.act_export,
+        for action in (self.act_new_case, self.act_import_files, self.act_import_folder, None,
+                       self.act_export,
                        self.act_verify, None, self.act_lock, self.act_quit):
             vault_menu.addSeparator() if action is None else vault_menu.addAction(action)
         view_menu = menus.addMenu(self.tr("V&iew"))
@@ -181,7 +175,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ vault
     def set_vault(self, vault: Vault) -> None:
-        self.vault = vault
+        self.state.set_vault(vault)
         self.thumbnails.set_vault(vault)
         self.setWindowTitle(f"Strongroom — {vault.path.name}")
         self.reload_sidebar()
@@ -214,7 +208,7 @@ class MainWindow(QMainWindow):
         self.search_field.clear()
         self.detail.clear()
         self.import_panel.hide()
-        self.vault = None
+        self.state.set_vault(None)
 
     def _scope_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         scope = self.sidebar_model.data(current, SCOPE_ROLE)
@@ -222,13 +216,22 @@ class MainWindow(QMainWindow):
             self._show_scope(scope)
 
     def _show_scope(self, scope: Scope) -> None:
+        self.state.set_scope(scope)
         self.items.set_source(self.vault, scope)
         self.detail.clear()
         if self.stack.currentIndex() == SEARCH:
             self.set_view(TABLE if self.settings.view_mode == "table" else GRID)
 
+    def new_case(self) -> None:
+        """Name a case; it is chosen in the sidebar, and what is imported or dropped next goes
+        into it (the vault records a case with its first item)."""
+        name, ok = QInputDialog.getText(self, self.tr("New case"), self.tr("Name of the case:"))
+        if ok and name.strip() and self.vault is not None:
+            row = self.sidebar_model.add_case(name.strip())
+            self.sidebar.setCurrentIndex(self.sidebar_model.index(row, 0))
+
     def current_case(self) -> str | None:
-        return self.sidebar_model.data(self.sidebar.currentIndex(), CASE_ROLE)
+        return self.state.case
 
     def set_view(self, page: int) -> None:
         self.stack.setCurrentIndex(page)
@@ -247,6 +250,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, view: QAbstractItemView) -> None:
         ids = self.selected_ids(view)
+        self.state.set_selection(ids)
         self.detail.show_item(self.vault, ids[-1] if ids else None)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -265,7 +269,7 @@ class MainWindow(QMainWindow):
         try:
             viewer = ViewerWindow(self.vault, item_id, terms=terms, timecode=timecode)
         except StrongroomError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the item"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the item"), full_message(exc))
             return None
         self.viewers.append(viewer)
         viewer.destroyed.connect(lambda _o=None, v=viewer: self._forget_viewer(v))
@@ -349,8 +353,7 @@ class MainWindow(QMainWindow):
     def _import_failed(self, exc: BaseException) -> None:
         self.import_task = None
         self._refresh_timer.stop()
-        self.import_panel.fail(str(exc) if isinstance(exc, StrongroomError | OSError)
-                               else type(exc).__name__)
+        self.import_panel.fail(full_message(exc))
         self.import_finished.emit(None)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -365,20 +368,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout kept
     def save_layout(self) -> None:
-        self.settings.set_layout("main/geometry", self.saveGeometry())
-        self.settings.set_layout("main/state", self.saveState())
-        self.settings.set_layout("main/splitter", self.splitter.saveState())
+        self.settings.save_window("main", self, self.splitter)
 
     def restore_layout(self) -> None:
-        geometry = self.settings.layout("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.layout("main/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.layout("main/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        self.settings.restore_window("main", self, self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()

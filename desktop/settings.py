@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 MAX_RECENT = 8
 LANGUAGES = ("system", "en", "ru")
@@ -83,6 +84,22 @@ class Settings:
 
     def set_layout(self, name: str, value: QByteArray) -> None:
         self._s.setValue(f"layout/{name}", value)
+
+    def save_window(self, name: str, window: QMainWindow, splitter: QSplitter) -> None:
+        """Keep a window's geometry, docks and splitter (no evidence is in them)."""
+        self.set_layout(f"{name}/geometry", window.saveGeometry())
+        self.set_layout(f"{name}/state", window.saveState())
+        self.set_layout(f"{name}/splitter", splitter.saveState())
+
+    def restore_window(self, name: str, window: QMainWindow, splitter: QSplitter) -> None:
+        geometry, state, split = (self.layout(f"{name}/{part}")
+                                  for part in ("geometry", "state", "splitter"))
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        if state is not None:
+            window.restoreState(state)
+        if split is not None:
+            splitter.restoreState(split)
 
     def sync(self) -> None:
         self._s.sync()

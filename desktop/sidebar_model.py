@@ -41,14 +41,26 @@ class SidebarModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[Entry] = []
+        self._vault: Vault | None = None
+        self._new_cases: list[str] = []  # named here, not yet in the vault (no item yet)
 
     def load(self, vault: Vault | None) -> None:
         self.beginResetModel()
+        if vault is not self._vault:
+            self._new_cases = []
+        self._vault = vault
         self._entries = self._build(vault) if vault is not None else []
         self.endResetModel()
 
     def clear(self) -> None:
         self.load(None)
+
+    def add_case(self, name: str) -> int:
+        """Show a case named by the user before it has items; returns its row."""
+        if self.row_of_case(name) is None:
+            self._new_cases.append(name)
+            self.load(self._vault)
+        return self.row_of_case(name) or 0
 
     def _build(self, vault: Vault) -> list[Entry]:
         recent = (datetime.now(UTC) - timedelta(days=RECENT_DAYS)).replace(tzinfo=None)
@@ -64,6 +76,9 @@ class SidebarModel(QAbstractListModel):
         entries = [Entry(label, scope, vault.item_count(kind=scope.kind, since=scope.since))
                    for label, scope in views]
         cases = vault.cases()
+        known = {name for name, _d, _n in cases}
+        self._new_cases = [name for name in self._new_cases if name not in known]
+        cases += [(name, "", 0) for name in self._new_cases]
         if cases:
             entries.append(Entry(self.tr("Cases"), None))
             entries += [Entry(name, Scope(case=name), count, name, description)

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive import StrongroomError, Vault, WrongPassphrase
+from archive import StrongroomError, Vault, WrongPassphrase, WrongRecoveryKey
 from archive.vault import is_vault
 
 from .create_dialog import CreateVaultDialog
+from .error_messages import full_message, user_message
 from .settings import Settings
 from .tasks import Task, TaskRunner
 
@@ -192,10 +193,10 @@ class StartWindow(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        if isinstance(exc, WrongPassphrase):
-            text = self.tr("Wrong passphrase. Nothing was changed; try again.")
+        if isinstance(exc, WrongPassphrase | WrongRecoveryKey):
+            text = user_message(exc)
         elif isinstance(exc, StrongroomError | OSError):
-            text = str(exc)
+            text = full_message(exc)
         else:
             text = self.tr("The vault could not be opened.")
         self.message.setText(text)

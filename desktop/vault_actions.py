@@ -1,40 +1,53 @@
-"""Vault-wide actions of the main window that run long: export an exhibit package and verify
-the vault, each in the background with a progress dialog and cancel."""
+"""Vault-wide actions that run long: export an exhibit package and verify the vault, each in the
+background with a progress dialog and cancel. They read what is open and chosen from the app
+state, run on the task runner, and parent their dialogs to a widget; they never see the window."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from archive import Cancelled, StrongroomError
+from archive import Cancelled
 
-from .tasks import Task
+from .error_messages import error_details, user_message
+from .tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .app_state import AppState
+
+STATUS_MS = 15000
 
 
 class VaultActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    status = Signal(str, int)  # a line for the status bar, and for how long (ms)
+    verified = Signal(object)  # the VerifyReport (the custody timeline has a new event)
+
+    def __init__(self, state: AppState, tasks: TaskRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.tasks = tasks
+        self.parent_widget = parent
         self.last_message: QMessageBox | None = None
 
-    def _notify(self, title: str, text: str, warning: bool = False) -> None:
+    def _notify(self, title: str, text: str, warning: bool = False,
+                details: str = "") -> None:
         """Say how it went, without blocking (the window stays usable; lock still works)."""
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.parent_widget)
+        if details:
+            box.setDetailedText(details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_message = box
 
     def _progress_dialog(self, title: str, task_holder: list[Task]) -> QProgressDialog:
-        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.window)
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
+
         def cancel() -> None:
             for task in task_holder:
                 task.cancel()
@@ -43,44 +56,48 @@ class VaultActions(QObject):
         return dialog
 
     def export(self, out: str | None = None) -> Task | None:
-        w = self.window
-        if w.vault is None:
+        """Export the chosen case (or the selected items); asks where when ``out`` is None."""
+        vault = self.state.vault
+        if vault is None:
             return None
-        case, items = w.current_case(), [] if w.current_case() else w.selected_ids()
+        case = self.state.case
+        items = [] if case else self.state.selection
         if case is None and not items:
-            QMessageBox.information(w, self.tr("Export"), self.tr(
+            QMessageBox.information(self.parent_widget, self.tr("Export"), self.tr(
                 "Choose a case in the sidebar, or select the items to export."))
             return None
         if out is None:
-            parent = QFileDialog.getExistingDirectory(w, self.tr("Where to write the package"))
+            parent = QFileDialog.getExistingDirectory(self.parent_widget,
+                                                      self.tr("Where to write the package"))
             if not parent:
                 return None
             out = str(Path(parent) / (f"exhibits-{case}" if case else "exhibits"))
-        vault, holder = w.vault, []  # type: ignore[var-annotated]
+        holder: list[Task] = []
         dialog = self._progress_dialog(self.tr("Writing the exhibit package…"), holder)
+        target = out
 
         def work(task: Task) -> Any:
-            return vault.export(out, case=case, items=items, progress=task.report,
+            return vault.export(target, case=case, items=items, progress=task.report,
                                 cancel=task.cancelled)
 
-        holder.append(w.tasks.start(work, progress=lambda d, t, _m: self._step(dialog, d, t),
-                                    done=lambda r: self._exported(dialog, r),
-                                    failed=lambda e: self._failed(dialog, e)))
+        holder.append(self.tasks.start(work, progress=lambda d, t, _m: self._step(dialog, d, t),
+                                       done=lambda r: self._exported(dialog, r),
+                                       failed=lambda e: self._failed(dialog, e)))
         return holder[0]
 
     def verify(self) -> Task | None:
-        w = self.window
-        if w.vault is None:
+        vault = self.state.vault
+        if vault is None:
             return None
-        vault, holder = w.vault, []  # type: ignore[var-annotated]
+        holder: list[Task] = []
         dialog = self._progress_dialog(self.tr("Verifying every item…"), holder)
 
         def work(task: Task) -> Any:
             return vault.verify(progress=task.report, cancel=task.cancelled)
 
-        holder.append(w.tasks.start(work, progress=lambda d, t, _m: self._step(dialog, d, t),
-                                    done=lambda r: self._verified(dialog, r),
-                                    failed=lambda e: self._failed(dialog, e)))
+        holder.append(self.tasks.start(work, progress=lambda d, t, _m: self._step(dialog, d, t),
+                                       done=lambda r: self._verified(dialog, r),
+                                       failed=lambda e: self._failed(dialog, e)))
         return holder[0]
 
     @staticmethod
@@ -90,8 +107,8 @@ class VaultActions(QObject):
 
     def _exported(self, dialog: QProgressDialog, result: Any) -> None:
         dialog.reset()
-        self.window.statusBar().showMessage(self.tr("Exhibit package written: %1")
-                                            .replace("%1", str(result.path)), 15000)
+        self.status.emit(self.tr("Exhibit package written: %1").replace("%1", str(result.path)),
+                         STATUS_MS)
         self._notify(self.tr("Export"), self.tr("The exhibit package was written to %1.")
                      .replace("%1", str(result.path)))
 
@@ -105,7 +122,7 @@ class VaultActions(QObject):
                 .replace("%1", str(report.items)))
         else:
             self._notify(self.tr("Verify"), "\n".join(self._problems(report)[:30]), warning=True)
-        self.window.detail.show_item(self.window.vault, self.window.detail.item_id)
+        self.verified.emit(report)
 
     @staticmethod
     def _problems(report: Any) -> list[str]:
@@ -116,5 +133,5 @@ class VaultActions(QObject):
         dialog.reset()
         if isinstance(exc, Cancelled):
             return
-        self._notify(self.tr("Not done"), str(exc) if isinstance(exc, StrongroomError | OSError)
-                     else type(exc).__name__, warning=True)
+        self._notify(self.tr("Not done"), user_message(exc), warning=True,
+                     details=error_details(exc))

@@ -11,12 +11,14 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from .cue_list import CueList
-from .media_view import MediaView
 from .photo_view import ZOOM_STEP, PhotoView
+from .playback import media_view, unavailable_text
 from .text_view import TextView
 
 if TYPE_CHECKING:
     from archive import Vault
+
+    from .media_view import MediaView
 
 
 class ViewerWindow(QWidget):
@@ -33,6 +35,7 @@ class ViewerWindow(QWidget):
         self.text: TextView | None = None
         self.media: MediaView | None = None
         self.cues: CueList | None = None
+        self.unavailable: QLabel | None = None  # says why there is no player
         self.toolbar = QToolBar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,28 +78,36 @@ class ViewerWindow(QWidget):
 
     def _recording(self, vault: Vault, name: str, layout: QVBoxLayout,
                    timecode: float | None) -> None:
-        self.media = self._player(vault, self.item_id, self.kind, name, self)
+        self.media = self._player(vault, self.item_id, self.kind, name)
+        player: QWidget = self.media if self.media is not None else self._unavailable()
         transcripts = vault.related_recordings(self.item_id)
         if transcripts:
             _body, cues = vault.item_text(transcripts[0].id)
             if cues:
                 splitter = QSplitter(Qt.Orientation.Vertical, self)
-                splitter.addWidget(self.media)
+                splitter.addWidget(player)
                 self._show_cues(cues, splitter)
                 layout.addWidget(splitter, 1)
         if self.cues is None:
-            layout.addWidget(self.media, 1)
-        if timecode is not None:
+            layout.addWidget(player, 1)
+        if timecode is not None and self.media is not None:
             self.media.seek_seconds(timecode, play=False)
 
-    @staticmethod
-    def _player(vault: Vault, item_id: str, kind: str, name: str,
-                parent: QWidget) -> MediaView:
-        """A player on a recording, streaming from the vault (a ``view`` custody event)."""
-        media = MediaView(video=kind == "video", parent=parent)
+    def _player(self, vault: Vault, item_id: str, kind: str, name: str) -> MediaView | None:
+        """A player on a recording, streaming from the vault (a ``view`` custody event); None
+        when playback is not available here (nothing is read then)."""
+        media = media_view(video=kind == "video", parent=self)
+        if media is None:
+            return None
         suffix = PurePath(name).suffix or (".mp4" if kind == "video" else ".wav")
         media.load(vault.open_original(item_id, purpose="view"), suffix)
         return media
+
+    def _unavailable(self) -> QLabel:
+        self.unavailable = QLabel(unavailable_text(), self)
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return self.unavailable
 
     def _show_cues(self, cues: list[dict[str, Any]], splitter: QSplitter) -> CueList:
         """The cue list, tied both ways to the player when there is one."""
@@ -122,8 +133,8 @@ class ViewerWindow(QWidget):
         if recordings:
             recording = recordings[0]
             self.media = self._player(vault, recording.id, recording.kind,
-                                      recording.original_name, splitter)
-            splitter.addWidget(self.media)
+                                      recording.original_name)
+            splitter.addWidget(self.media if self.media is not None else self._unavailable())
         self.cues = self._show_cues(cues, splitter)
         splitter.addWidget(self.text)
         layout.addWidget(splitter, 1)

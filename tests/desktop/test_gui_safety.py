@@ -25,21 +25,48 @@ def test_lock_now_closes_viewers_and_drops_keys(qtbot, controller, main_window) 
     assert controller.start.isVisible() and not main_window.isVisible()
 
 
+class FakeClock:
+    """The idle watcher's clock, moved on by the test (seconds)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _one_check(qtbot, controller) -> None:  # type: ignore[no-untyped-def]
+    """Let the watcher look at its clock once more."""
+    with qtbot.waitSignal(controller.idle.timer.timeout, timeout=10000):
+        pass
+
+
 def test_auto_lock_after_idle_time(qtbot, controller, main_window) -> None:  # type: ignore[no-untyped-def]
     vault = main_window.vault
-    controller.idle.start(300)  # the preference is in minutes; the watcher takes milliseconds
-    with qtbot.waitSignal(controller.locked, timeout=5000):
+    clock = controller.idle.clock = FakeClock()
+    controller.idle.start(10 * 60_000)  # the preference is in minutes; the watcher takes ms
+    clock.now += 10 * 60 - 1
+    _one_check(qtbot, controller)
+    assert vault.is_unlocked
+    clock.now += 1
+    with qtbot.waitSignal(controller.locked, timeout=10000):
         pass
     assert not vault.is_unlocked
     assert main_window.items.rowCount() == 0
 
 
 def test_input_postpones_auto_lock(qtbot, controller, main_window) -> None:  # type: ignore[no-untyped-def]
-    controller.idle.start(600)
+    clock = controller.idle.clock = FakeClock()
+    controller.idle.start(600_000)
     for _ in range(6):
-        qtbot.wait(200)
+        clock.now += 400
         qtbot.keyClick(main_window.search_field, Qt.Key.Key_A)
+    clock.now += 599
+    _one_check(qtbot, controller)
     assert main_window.vault is not None and main_window.vault.is_unlocked
+    clock.now += 1
+    with qtbot.waitSignal(controller.locked, timeout=10000):
+        pass
 
 
 def test_preferences_and_layout_are_kept_apart_from_evidence(qtbot, controller, main_window,  # type: ignore[no-untyped-def]
@@ -60,24 +87,29 @@ def test_preferences_and_layout_are_kept_apart_from_evidence(qtbot, controller, 
         assert secret not in text
 
 
-def test_export_and_verify_from_the_menus(qtbot, main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_and_verify_from_the_menus(qtbot, main_window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                          monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     row = main_window.sidebar_model.row_of_case("Demo: basement shop")
     main_window.sidebar.setCurrentIndex(main_window.sidebar_model.index(row, 0))
-    results = []
-    task = main_window.actions_.export(str(tmp_path / "package"))
-    task.signals.done.connect(results.append)
-    qtbot.waitUntil(lambda: bool(results), timeout=60000)
-    qtbot.waitUntil(lambda: (tmp_path / "package" / "bagit.txt").exists(), timeout=5000)
-    assert len(list((tmp_path / "package" / "data").iterdir())) == 10
-    qtbot.waitUntil(lambda: main_window.actions_.last_message is not None, timeout=5000)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: asked.append(a) or str(tmp_path)))
+    package = tmp_path / "exhibits-Demo: basement shop"
+    qtbot.keyClick(main_window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # Ctrl+E
+    assert len(asked) == 1
+    qtbot.waitUntil(lambda: main_window.actions_.last_message is not None, timeout=60000)
     assert "package" in main_window.actions_.last_message.text()
+    assert str(package) in main_window.actions_.last_message.text()
+    assert (package / "bagit.txt").exists()
+    assert len(list((package / "data").iterdir())) == 10
     main_window.actions_.last_message.close()
-    verified = []
-    task = main_window.actions_.verify()
-    task.signals.done.connect(verified.append)
-    qtbot.waitUntil(lambda: bool(verified), timeout=60000)
-    assert verified[0].ok and verified[0].items == 10
-    qtbot.waitUntil(lambda: "SHA-256" in main_window.actions_.last_message.text(), timeout=5000)
+    main_window.actions_.last_message = None
+    with qtbot.waitSignal(main_window.actions_.verified, timeout=60000) as verified:
+        main_window.act_verify.trigger()
+    assert verified.args[0].ok and verified.args[0].items == 10
+    assert "SHA-256" in main_window.actions_.last_message.text()
     main_window.actions_.last_message.close()
     actions = [e.action for e in main_window.vault.custody_events()]
     assert "export" in actions and actions[-1] == "verify"

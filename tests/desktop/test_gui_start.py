@@ -4,59 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 
 from desktop.create_dialog import CreateVaultDialog
-from desktop.recovery_dialog import RecoveryKeyDialog
 from gui_fixtures import *  # noqa: F403
-from gui_fixtures import PASSPHRASE, unlock
-
-NEW_PASSPHRASE = "quiet river under seven bridges"
-
-
-def _create_through_dialog(qtbot, controller, folder: Path) -> str:  # type: ignore[no-untyped-def]
-    shown: dict[str, object] = {}
-
-    def answer_recovery(dialog: RecoveryKeyDialog) -> None:
-        def confirm() -> None:
-            shown["key"] = dialog.key_label.text()
-            ok = dialog.buttons.buttons()[0]
-            shown["ok_before"] = ok.isEnabled()
-            dialog.reject()  # Escape must not skip the step
-            shown["still_open"] = dialog.isVisible()
-            dialog.confirm.setChecked(True)
-            ok.click()
-        QTimer.singleShot(0, confirm)
-
-    def fill(dialog: CreateVaultDialog) -> None:
-        def go() -> None:
-            dialog.recovery_shown.connect(answer_recovery)
-            dialog.folder.setText(str(folder))
-            dialog.passphrase.setText("1234")
-            dialog.repeat.setText("1234")
-            shown["weak_refused"] = not dialog.ok.isEnabled()
-            dialog.passphrase.setText(NEW_PASSPHRASE)
-            dialog.repeat.setText(NEW_PASSPHRASE + "x")
-            shown["mismatch"] = dialog.message.text()
-            dialog.repeat.setText(NEW_PASSPHRASE)
-            shown["ok_enabled"] = dialog.ok.isEnabled()
-            dialog.ok.click()
-        QTimer.singleShot(0, go)
-
-    controller.start.create_dialog_shown.connect(fill)
-    with qtbot.waitSignal(controller.opened, timeout=20000):
-        controller.start.create_vault()
-    assert shown["weak_refused"] is True
-    assert "differ" in str(shown["mismatch"])
-    assert shown["ok_enabled"] is True
-    assert shown["ok_before"] is False and shown["still_open"] is True
-    return str(shown["key"])
+from gui_fixtures import NEW_PASSPHRASE, PASSPHRASE, create_through_dialog, unlock
 
 
 def test_create_lock_unlock_and_recover(qtbot, controller, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "new-vault"
-    recovery = _create_through_dialog(qtbot, controller, folder)
+    recovery = create_through_dialog(qtbot, controller, folder)
     assert (folder / "header.json").exists()
     assert len(recovery.replace("-", "").replace(" ", "")) >= 52
     main = controller.main
