@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
+from archive import ImportStatus
 from gui_fixtures import *  # noqa: F403
 from gui_fixtures import NEW_PASSPHRASE, create_through_dialog
 
@@ -213,7 +214,7 @@ def _journey(qtbot, controller, window, answerer, tmp_path: Path, monkeypatch) -
     with qtbot.waitSignal(window.import_finished, timeout=120000) as imported:
         drop_on(qtbot, window, [_evidence(tmp_path / "evidence")])
     report = imported.args[0]
-    assert report is not None and report.count("imported") == 3
+    assert report is not None and report.count(ImportStatus.IMPORTED) == 3
     assert window.vault.item_count(case="Courtyard case") == 3
 
     # search (Ctrl+F, type, Enter), open the hit with Enter
