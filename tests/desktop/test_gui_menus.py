@@ -262,6 +262,6 @@ def _journey(qtbot, controller, window, answerer, tmp_path: Path, monkeypatch) -
     assert not vault.is_unlocked and controller.start.isVisible()
     window = unlock_by_typing(qtbot, controller, NEW_PASSPHRASE)
     assert window.vault.is_unlocked
-    notes = window.vault.item_detail(hit_id)["notes"]
-    assert notes[0]["text"] == "Van identified by the neighbour."
+    notes = window.vault.item_detail(hit_id).notes
+    assert notes[0].text == "Van identified by the neighbour."
     assert answerer.error_boxes() == []
