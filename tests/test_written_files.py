@@ -1,6 +1,8 @@
 """No plaintext file is made anywhere while evidence is imported, viewed, searched and
 exported: every file the process opens for writing is recorded (an audit hook, see conftest)
-and must be inside the vault folder (all encrypted) or the export folder the user chose."""
+and must be inside the vault folder (all encrypted), the export folder the user chose, or the
+user's state folder, where the sealed witnesses of the custody log go (checked for plaintext
+here too)."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def test_the_recorder_sees_a_write_anywhere(written_files: WriteRecorder, tmp_pa
 
 
 def test_no_plaintext_file_is_made_during_import_view_search_and_export(
-        small_vault: Vault, tmp_path: Path, own_temp_folder: Path,
+        small_vault: Vault, tmp_path: Path, own_temp_folder: Path, state_home: Path,
         written_files: WriteRecorder) -> None:
     folder = _evidence(tmp_path / "evidence")
     written_files.paths.clear()  # the evidence files themselves were made by this test
@@ -61,5 +63,10 @@ def test_no_plaintext_file_is_made_during_import_view_search_and_export(
               for parent in p.parents
               if parent.parent == out.parent and parent.name.startswith(hidden)}
     assert len(staged) <= 1 and not any(folder.exists() for folder in staged)
-    assert written_files.outside(small_vault.path, out, *staged) == []
+    assert written_files.outside(small_vault.path, out, state_home, *staged) == []
+    for path in (p for p in state_home.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        for needle in ("KESTRELVAN", "Показания", "DSCN0010", "witness.txt", "Courtyard"):
+            for encoding in ("utf-8", "utf-16-le"):
+                assert needle.encode(encoding) not in data, (needle, path.name)
     assert list(own_temp_folder.iterdir()) == []
