@@ -48,7 +48,8 @@ def test_photo_viewer_is_upright_and_records_a_view(qtbot, main_window) -> None:
 @needs_playback
 @pytest.mark.parametrize("name", ["interview-7.wav", "courtyard.mp4"])
 def test_recordings_play_from_the_encrypted_object(qtbot, main_window, own_temp_folder: Path,  # type: ignore[no-untyped-def]
-                                                   written_files, name: str) -> None:
+                                                   state_home: Path, written_files,
+                                                   name: str) -> None:
     from PySide6.QtMultimedia import QMediaPlayer
 
     viewer = main_window.open_item(_id(main_window, name))
@@ -60,8 +61,9 @@ def test_recordings_play_from_the_encrypted_object(qtbot, main_window, own_temp_
                     viewer.media.player.playbackState() != QMediaPlayer.PlaybackState.PlayingState,
                     timeout=10000)
     assert list(own_temp_folder.iterdir()) == []
-    # the only file written while it plays is the vault's own catalog (the view event)
-    assert written_files.outside(main_window.vault.path) == []
+    # the only files written while it plays are the vault's own catalog (the view event) and
+    # the sealed witness of its custody log
+    assert written_files.outside(main_window.vault.path, state_home) == []
     viewer.close()
     assert viewer.media is None or viewer.media.player.source().isEmpty()
 
