@@ -40,6 +40,10 @@ def _messages() -> list[tuple[type[BaseException], str]]:
          QCoreApplication.translate("errors", "Stored data failed its check: the vault is "
                                     "damaged. Nothing was changed. Restore it from a backup "
                                     "copy.")),
+        (errors.DiskFull,
+         QCoreApplication.translate("errors", "The disk is full. Nothing half-done was kept "
+                                    "and nothing stored was damaged; free some space and try "
+                                    "again.")),
         (errors.UsageError,
          QCoreApplication.translate("errors", "The request could not be understood.")),
         (errors.BadInput,

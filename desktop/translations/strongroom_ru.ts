@@ -143,152 +143,152 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../detail_pane.py" line="61"/>
+        <location filename="../detail_pane.py" line="63"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="65"/>
+        <location filename="../detail_pane.py" line="67"/>
         <source>Facts</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="68"/>
+        <location filename="../detail_pane.py" line="70"/>
         <source>Metadata</source>
         <translation>Метаданные</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="71"/>
+        <location filename="../detail_pane.py" line="73"/>
         <source>Provenance</source>
         <translation>Происхождение</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="75"/>
+        <location filename="../detail_pane.py" line="77"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="78"/>
+        <location filename="../detail_pane.py" line="80"/>
         <source>comma-separated</source>
         <translation>через запятую</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="79"/>
+        <location filename="../detail_pane.py" line="81"/>
         <source>Save tags</source>
         <translation>Сохранить метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="86"/>
+        <location filename="../detail_pane.py" line="88"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="91"/>
+        <location filename="../detail_pane.py" line="93"/>
         <source>A new note (kept in the custody record)</source>
         <translation>Новая заметка (сохраняется в журнале хранения)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="93"/>
+        <location filename="../detail_pane.py" line="95"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="100"/>
+        <location filename="../detail_pane.py" line="102"/>
         <source>Custody timeline</source>
         <translation>История хранения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="134"/>
+        <location filename="../detail_pane.py" line="137"/>
         <source>Nothing selected</source>
         <translation>Ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="140"/>
+        <location filename="../detail_pane.py" line="142"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="141"/>
+        <location filename="../detail_pane.py" line="143"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="142"/>
+        <location filename="../detail_pane.py" line="144"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="147"/>
+        <location filename="../detail_pane.py" line="149"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="149"/>
+        <location filename="../detail_pane.py" line="151"/>
         <source>Camera clock</source>
         <translation>Часы камеры</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="151"/>
+        <location filename="../detail_pane.py" line="153"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="157"/>
+        <location filename="../detail_pane.py" line="158"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="159"/>
+        <location filename="../detail_pane.py" line="160"/>
         <source>Dimensions</source>
         <translation>Размеры</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="161"/>
+        <location filename="../detail_pane.py" line="162"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="163"/>
+        <location filename="../detail_pane.py" line="164"/>
         <source>Text encoding</source>
         <translation>Кодировка текста</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="164"/>
+        <location filename="../detail_pane.py" line="165"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="165"/>
+        <location filename="../detail_pane.py" line="166"/>
         <source>Item id</source>
         <translation>Идентификатор</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="167"/>
+        <location filename="../detail_pane.py" line="168"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="174"/>
+        <location filename="../detail_pane.py" line="175"/>
         <source>imported %1 by %2 on %3</source>
         <translation>принято %1, %2, на %3</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="178"/>
+        <location filename="../detail_pane.py" line="179"/>
         <source>modified %1</source>
         <translation>изменён %1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="202"/>
+        <location filename="../detail_pane.py" line="203"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="225"/>
+        <location filename="../detail_pane.py" line="226"/>
         <source>Tags not saved</source>
         <translation>Метки не сохранены</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="236"/>
+        <location filename="../detail_pane.py" line="237"/>
         <source>Note not saved</source>
         <translation>Заметка не сохранена</translation>
     </message>
@@ -918,36 +918,41 @@
     </message>
     <message>
         <location filename="../error_messages.py" line="44"/>
+        <source>The disk is full. Nothing half-done was kept and nothing stored was damaged; free some space and try again.</source>
+        <translation>Диск заполнен. Ничего недоделанного не сохранено, сохранённое не повреждено; освободите место и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location filename="../error_messages.py" line="48"/>
         <source>The request could not be understood.</source>
         <translation>Запрос не удалось понять.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="46"/>
+        <location filename="../error_messages.py" line="50"/>
         <source>What was chosen cannot be used; the details say why.</source>
         <translation>Выбранное нельзя использовать; причина — в подробностях.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="49"/>
+        <location filename="../error_messages.py" line="53"/>
         <source>The operation could not be done. Nothing half-done was kept.</source>
         <translation>Операцию выполнить не удалось. Ничего недоделанного не сохранено.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="52"/>
+        <location filename="../error_messages.py" line="56"/>
         <source>Strongroom may not read or write there (no permission).</source>
         <translation>Strongroom не может читать или записывать там (нет прав доступа).</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="55"/>
+        <location filename="../error_messages.py" line="59"/>
         <source>A file or folder it needs is not there.</source>
         <translation>Нужного файла или папки нет на месте.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="57"/>
+        <location filename="../error_messages.py" line="61"/>
         <source>A file could not be read or written (the disk is full, removed, or failing).</source>
         <translation>Не удалось прочитать или записать файл (диск заполнен, отключён или неисправен).</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="67"/>
+        <location filename="../error_messages.py" line="71"/>
         <source>Something went wrong inside Strongroom (%1). Nothing half-done was kept.</source>
         <translation>Внутренняя ошибка Strongroom (%1). Ничего недоделанного не сохранено.</translation>
     </message>
