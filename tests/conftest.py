@@ -70,7 +70,8 @@ class WriteRecorder:
             return  # an already open descriptor: its opening was recorded
         writes = (any(c in mode for c in "wax+") if isinstance(mode, str)
                   else isinstance(flags, int) and bool(flags & self._WRITE_FLAGS))
-        if writes and isinstance(path, str | bytes | os.PathLike):
+        if writes and isinstance(path, str | bytes | os.PathLike) and \
+                os.fsdecode(path) != os.devnull:  # not a file on any disk
             with self._lock:
                 self.paths.append(Path(os.fsdecode(path)).absolute())
 
