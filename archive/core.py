@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,6 +58,12 @@ class VaultCore:
         self.signer = signer
         self.custody = custody
         self.trust = Trust(self.subkey(keys.Purpose.WITNESS), custody, sessions, objects)
+        self.examiner = ""  # the vault's examiner (catalog ``vault.examiner``), set at open
+
+    def actor(self, given: str | None = None) -> str:
+        """Who acts: ``given``, else $STRONGROOM_ACTOR, else the vault's examiner, else the login
+        name."""
+        return default_actor(given, self.examiner)
 
     def subkey(self, purpose: keys.Purpose) -> bytes:
         return keys.subkey(self._master, purpose)
@@ -69,7 +76,7 @@ class VaultCore:
     def transaction(self, actor: str | None = None) -> Iterator[Transaction]:
         """A catalog transaction whose custody events are sealed by a signed checkpoint in the
         same commit. Writers are serialised, so event sequence numbers have no gaps."""
-        who = actor or default_actor()
+        who = self.actor(actor)
         self.trust.require_acknowledged()  # a rolled-back vault waits for the user
         with self.custody.lock:
             session = self.sessions()
@@ -158,18 +165,28 @@ def open_core(path: Path, header: VaultHeader, master: bytes) -> VaultCore:
         slots.mark_used(Extent(r.pack, r.first_slot, r.slot_count) for r in rows)
         signer = signing.Signer(seed)
         with sessions() as session:
-            vault_id = session.scalars(select(VaultRecord.vault_id)).one()
-            custody = CustodyLog(f"strongroom/{vault_id}", signer)
+            record = session.scalars(select(VaultRecord)).one()
+            custody = CustodyLog(f"strongroom/{record.vault_id}", signer)
             custody.load(session)
+            examiner = record.examiner or ""
     except BaseException:
         engine.dispose()
         raise
-    return VaultCore(path, master, engine, sessions, ObjectStore(packs, slots, sessions),
+    core = VaultCore(path, master, engine, sessions, ObjectStore(packs, slots, sessions),
                      signer, custody)
+    core.examiner = examiner
+    return core
 
 
-def default_actor() -> str:
-    """Who is acting, for the custody log (kept only inside the encrypted catalog)."""
+ENV_ACTOR = "STRONGROOM_ACTOR"
+
+
+def default_actor(given: str | None = None, examiner: str = "") -> str:
+    """Who is acting, for the custody log (kept only inside the encrypted catalog): the name
+    given, else $STRONGROOM_ACTOR, else the vault's examiner, else the login name."""
+    for name in (given, os.environ.get(ENV_ACTOR), examiner):
+        if name and name.strip():
+            return name.strip()
     try:
         return getpass.getuser()
     except (OSError, KeyError):

@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Any
 
 from archive import items as items_service
+from archive.casework import CaseWork
 from archive.catalog import engine as catalog
 from archive.catalog.models import VaultRecord
 from archive.core import Transaction, VaultCore, open_core
@@ -24,6 +25,7 @@ from archive.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from archive.examiner import clean_examiner
 from archive.exhibits.package import ExportResult, write_bag
 from archive.exhibits.publication import PublicationCopy, write_publication
 from archive.indexing import Indexer
@@ -51,7 +53,7 @@ DEFAULT_SLOTS_PER_PACK = 1024  # 1024 x 65,600 bytes = 64.06 MiB per pack
 LOCK_NAME = "lock"
 
 
-class Vault(VaultQueries):
+class Vault(VaultQueries, CaseWork):
     def __init__(self, path: Path, header: VaultHeader) -> None:
         forbid_core_dumps()  # before any key is derived or unwrapped in this process
         self.path = path
@@ -69,9 +71,12 @@ class Vault(VaultQueries):
         *,
         kdf_params: kdf.KdfParams | None = None,
         slots_per_pack: int = DEFAULT_SLOTS_PER_PACK,
+        examiner: str = "",
     ) -> tuple[Vault, str]:
-        """Make a new vault and return it unlocked, with the recovery key to show once."""
+        """Make a new vault and return it unlocked, with the recovery key to show once.
+        ``examiner`` names who works with it (the default actor of its custody events)."""
         forbid_core_dumps()
+        examiner = clean_examiner(examiner)
         folder = Path(path)
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise VaultExists(f"{folder}: already exists and is not an empty folder")
@@ -107,7 +112,7 @@ class Vault(VaultQueries):
             with catalog.session_factory(engine).begin() as session:
                 session.add(VaultRecord(id=1, vault_id=os.urandom(16).hex(),
                                         created_at=datetime.now(UTC).replace(tzinfo=None),
-                                        format_version=FORMAT_VERSION))
+                                        format_version=FORMAT_VERSION, examiner=examiner))
             engine.dispose()
             header.write(folder)  # last: a folder without a header is not a vault yet
             fsync_dir(folder)

@@ -32,7 +32,8 @@ EM_DASH = "\u2014"  # U+2014, three bytes in UTF-8: e2 80 94
 ENTRY_KEYS = {"v", "seq", "time", "action", "item", "sha256", "size", "actor", "details", "salt"}
 ACTIONS = {"import", "intake-again", "extract", "view", "open", "note", "tag", "untag", "case-add",
            "case-remove", "export", "publication-copy", "verify", "redaction", "deletion-request",
-           "passphrase-change"}
+           "passphrase-change", "case-create", "case-rename", "case-describe", "case-delete",
+           "link", "unlink", "examiner-change"}
 HEX32 = re.compile(r"[0-9a-f]{32}")
 HEX64 = re.compile(r"[0-9a-f]{64}")
 

@@ -111,10 +111,11 @@ def test_no_import_circles() -> None:
 
 
 # The services behind the facade: they receive a VaultCore and never import the Vault.
-FACADE = {"archive", "archive.vault", "archive.vault_queries"}
+FACADE = {"archive", "archive.vault", "archive.vault_queries", "archive.casework"}
 SERVICES = ("archive.core", "archive.items", "archive.indexing", "archive.verify",
             "archive.intake", "archive.exhibits", "archive.storage", "archive.catalog",
-            "archive.custody", "archive.extract")
+            "archive.custody", "archive.extract", "archive.cases", "archive.examiner",
+            "archive.pairing")
 
 
 def test_services_never_import_the_facade() -> None:
@@ -126,8 +127,10 @@ def test_services_never_import_the_facade() -> None:
 
 def test_core_and_lower_rooms_never_import_upward() -> None:
     graph = _without_package_inits(_module_graph("archive"))
-    upward = ("archive.vault", "archive.vault_queries", "archive.cli", "archive.demo", "archive.intake",
-              "archive.exhibits", "archive.indexing", "archive.verify", "archive.items")
+    upward = ("archive.vault", "archive.vault_queries", "archive.casework", "archive.cli",
+              "archive.demo", "archive.intake", "archive.exhibits", "archive.indexing",
+              "archive.verify", "archive.items", "archive.cases", "archive.examiner",
+              "archive.pairing")
     for module in ("archive.core", "archive.storage", "archive.catalog", "archive.custody"):
         for name, deps in graph.items():
             if name == module or name.startswith(module + "."):

@@ -47,6 +47,8 @@ class VaultRecord(Base):
     vault_id: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     format_version: Mapped[int] = mapped_column(Integer)
+    # Who works with this vault: the default actor of every custody event (empty: login name).
+    examiner: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     def __repr__(self) -> str:
         return f"VaultRecord(vault_id={self.vault_id!r}, format_version={self.format_version})"
@@ -102,7 +104,8 @@ KINDS = ("photo", "audio", "video", "transcript", "document", "other")
 ACTIONS = (
     "import", "intake-again", "extract", "view", "open", "note", "tag", "untag", "case-add",
     "case-remove", "export", "publication-copy", "verify", "redaction", "deletion-request",
-    "passphrase-change",
+    "passphrase-change", "case-create", "case-rename", "case-describe", "case-delete", "link",
+    "unlink", "examiner-change",
 )
 
 
@@ -291,6 +294,22 @@ class Checkpoint(Base):
 
     def __repr__(self) -> str:
         return f"Checkpoint(tree_size={self.tree_size})"
+
+
+class ItemLink(Base):
+    """A transcript paired by hand with the recording it transcribes."""
+
+    __tablename__ = "item_links"
+    __table_args__ = (CheckConstraint("transcript_id <> recording_id", name="not_itself"),)
+
+    transcript_id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"),
+                                               primary_key=True)
+    recording_id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"),
+                                              primary_key=True, index=True)
+    linked_at: Mapped[datetime] = mapped_column(DateTime)
+
+    def __repr__(self) -> str:
+        return f"ItemLink(transcript_id={self.transcript_id!r}, recording_id={self.recording_id!r})"
 
 
 class IndexFile(Base):

@@ -3,18 +3,22 @@ exposes them; the CLI and the desktop app call ``Vault``."""
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from archive.catalog.models import Case, CustodyEvent, Item, ItemTag, Note
+from archive.catalog.models import Case, CustodyEvent, Intake, Item, ItemLink, ItemTag, Note
 from archive.custody.log import Event, entry_bytes
 from archive.errors import BadInput, StrongroomError
 
 MIN_PREFIX = 4
+NEAR_RATIO = 0.85  # difflib ratio above which two squashed file stems are near names
 
 
 class ItemNotFound(BadInput):
@@ -99,20 +103,65 @@ def count_items(session: Session, case: str | None = None, kind: str | None = No
 
 
 def related_recordings(session: Session, item: Item) -> list[ItemSummary]:
-    """The recordings a timed transcript belongs to, or the transcripts of a recording: items of
-    the other sort whose file name has the same stem ("interview-7.srt", "interview-7.ru.vtt"
-    and "interview-7.m4a"), those sharing a case with the item first."""
-    wanted = ("audio", "video") if item.kind == "transcript" else ("transcript",)
+    """The recordings a timed transcript belongs to, or the transcripts of a recording: those
+    linked by hand first, then items of the other sort whose file name has the same stem
+    ("interview-7.srt", "interview-7.ru.vtt" and "interview-7.m4a"), then those taken in from the
+    same folder under a near name ("interview-7 transcript.txt"); within each, those sharing a
+    case with the item first."""
     if item.kind not in ("audio", "video", "transcript"):
         return []
-    stem = name_stem(item.original_name)
-    query = (select(Item).options(selectinload(Item.cases), selectinload(Item.tags))
+    wanted = ("audio", "video") if item.kind == "transcript" else ("transcript",)
+    by_hand = set(linked_ids(session, item.id))
+    query = (select(Item).options(selectinload(Item.cases), selectinload(Item.tags),
+                                  selectinload(Item.intakes))
              .where(Item.kind.in_(wanted), Item.id != item.id)
              .order_by(Item.imported_at, Item.id))
+    stem = name_stem(item.original_name)
+    folders = _folders(item)
     own_cases = {c.name for c in item.cases}
-    found = [summary_of(other) for other in session.scalars(query)
-             if name_stem(other.original_name) == stem]
-    return sorted(found, key=lambda s: not own_cases.intersection(s.cases))
+    ranked: list[tuple[int, bool, ItemSummary]] = []
+    for other in session.scalars(query):
+        if other.id in by_hand:
+            rank = 0
+        elif name_stem(other.original_name) == stem:
+            rank = 1
+        elif folders & _folders(other) and near_names(stem, name_stem(other.original_name)):
+            rank = 2
+        else:
+            continue
+        summary = summary_of(other)
+        ranked.append((rank, not own_cases.intersection(summary.cases), summary))
+    return [s for _rank, _apart, s in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+
+def linked_ids(session: Session, item_id: str) -> list[str]:
+    """The items paired with this one by hand (recordings of a transcript, or the other way)."""
+    rows = session.execute(select(ItemLink.transcript_id, ItemLink.recording_id).where(
+        or_(ItemLink.transcript_id == item_id, ItemLink.recording_id == item_id))).all()
+    return sorted(r[1] if r[0] == item_id else r[0] for r in rows)
+
+
+def _folders(item: Item) -> set[str]:
+    return {str(PurePath(i.source_path).parent) for i in item.intakes if i.source_path}
+
+
+def near_names(a: str, b: str) -> bool:
+    """Two file stems that name the same thing: equal once spaces and punctuation go, one the
+    other plus a word ("interview-7" and "interview-7 transcript"), or nearly equal; never when
+    their numbers differ ("interview-7" and "interview-8")."""
+    if re.findall(r"\d+", a) != re.findall(r"\d+", b):
+        return False
+    a, b = _squash(a), _squash(b)
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_RATIO
+
+
+def _squash(stem: str) -> str:
+    return "".join(c for c in stem.casefold() if c.isalnum())
 
 
 def name_stem(name: str) -> str:
@@ -136,6 +185,11 @@ def resolve_item(session: Session, ref: str) -> Item:
     if len(found) > 1:
         raise ItemNotFound(f"{ref!r} matches several items; give more of the id")
     return found[0]
+
+
+def first_source(session: Session, item_id: str) -> str | None:
+    return session.scalar(select(Intake.source_path).where(Intake.item_id == item_id)
+                          .order_by(Intake.imported_at, Intake.id).limit(1))
 
 
 def custody_events(session: Session, item_id: str | None = None) -> list[Event]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from archive import passphrase as pw
+from archive.core import ENV_ACTOR
 from archive.errors import ExitCode
 from archive.vault import Vault
 
@@ -41,6 +42,22 @@ def printable(text: str) -> str:
     """``text`` with everything that would act on a terminal shown as an escape (``\\x1b``,
     ``\\n``, ``\\u202e``). For human output only; ``--json`` stays exact."""
     return _ACTIVE.sub(_escaped, text)
+class CommandParser(argparse.ArgumentParser):
+    """A command's parser that takes options between its arguments in any order
+    (``custody VAULT --passphrase-file F ITEM`` as well as ``custody --passphrase-file F VAULT
+    ITEM``); argparse alone hands ITEM to nothing when an optional argument follows an option."""
+
+    _parsing = False
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        if self._parsing or any(isinstance(a, argparse._SubParsersAction)  # noqa: SLF001
+                                for a in self._actions):
+            return super().parse_known_args(args, namespace)
+        self._parsing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._parsing = False
 
 
 def say(message: str) -> None:
@@ -82,6 +99,8 @@ def add_vault_options(p: argparse.ArgumentParser, json: bool = True) -> None:
     """The vault argument, how to unlock it, who acts, and ``--json``."""
     p.add_argument("vault")
     add_unlock_options(p)
-    p.add_argument("--actor", help="name recorded in the custody log (default: login name)")
+    p.add_argument("--actor", help="name recorded in the custody log (default: "
+                                   f"${ENV_ACTOR}, else the vault's examiner, else the login "
+                                   "name)")
     if json:
         p.add_argument("--json", action="store_true", help="machine-readable output")

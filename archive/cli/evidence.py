@@ -8,9 +8,11 @@ import sys
 from typing import Any
 
 from archive.catalog.details import ItemDetail
+from archive.catalog.labels import capture_time, readable_metadata
 from archive.catalog.records import iso
 from archive.cli import common as cli
 from archive.cli.progressbar import ProgressBar
+from archive.custody.wording import event_sentence
 from archive.intake.results import ALREADY, DUPLICATE, FAILED, IMPORTED, ImportOptions
 
 
@@ -53,7 +55,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
-def _print_detail(d: ItemDetail) -> None:
+def _print_detail(d: ItemDetail, raw: bool = False) -> None:
     rows: list[tuple[str, str | None]] = [
         ("id", d.id), ("original name", d.original_name), ("kind", d.kind),
         ("format", d.format), ("size", f"{d.size:,} bytes"), ("SHA-256", d.sha256)]
@@ -81,6 +83,12 @@ def _print_detail(d: ItemDetail) -> None:
     for key, value in rows:
         if value:
             cli.line(f"{key:>14}: {value}")
+    if raw:
+        for key, value in sorted(d.metadata.items()):
+            cli.line(f"{'raw ' + key:>14}: {value}")
+    else:
+        for line in readable_metadata(d.metadata):
+            cli.line(f"{line.label:>14}: {line.value}")
     for p in d.provenance:
         cli.line(f"{'intake':>14}: {iso(p.imported_at)} {p.source_path} (modified "
               f"{iso(p.modified_at)}, {p.size:,} bytes, on {p.host})")
@@ -94,9 +102,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     with cli.open_unlocked(args) as vault:
         detail = vault.item_detail(args.item)
     if args.json:
-        cli.emit_json(detail.as_json())
+        cli.emit_json({**detail.as_json(), "readable": {
+            "captured": capture_time(detail.captured_at, detail.captured_is_utc,
+                                     detail.captured_local),
+            "metadata": [vars(line) for line in readable_metadata(detail.metadata)]}})
     else:
-        _print_detail(detail)
+        _print_detail(detail, args.raw)
     return cli.EXIT_OK
 
 
@@ -118,12 +129,20 @@ def cmd_custody(args: argparse.Namespace) -> int:
     with cli.open_unlocked(args) as vault:
         events = vault.custody_events(args.item)
         checkpoint = vault.latest_checkpoint()
+        examiner = vault.examiner
+        sources: dict[str | None, str | None] = {
+            e.item: vault.first_source(e.item) for e in events
+            if e.action == "import" and e.item}
     if args.json:
-        cli.emit_json({"events": [e.as_dict() for e in events], "checkpoint": checkpoint})
+        cli.emit_json({"events": [{**e.as_dict(), "sentence": event_sentence(
+            e, sources.get(e.item))} for e in events], "checkpoint": checkpoint,
+            "examiner": examiner})
         return cli.EXIT_OK
     for e in events:
         target = e.item[:12] if e.item else "vault"
-        cli.line(f"{e.seq:>6}  {e.time}  {e.action:<16} {target:<12}  {e.actor}")
+        cli.line(f"{e.seq:>6}  {e.time}  {target:<12}  {event_sentence(e, sources.get(e.item))}")
+    if examiner:
+        cli.say(f"examiner of this vault: {cli.printable(examiner)}")
     if checkpoint:
         first = checkpoint.splitlines()
         cli.say(f"signed checkpoint: tree size {first[1]}, root {first[2]}")
@@ -167,6 +186,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("show", help="metadata, hashes and provenance of an item")
     common(p)
     p.add_argument("item", help="item id or a unique prefix")
+    p.add_argument("--raw", action="store_true", help="metadata as stored (raw keys and values)")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("cat", help="write the original bytes to stdout (a custody event)")

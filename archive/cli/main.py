@@ -16,8 +16,16 @@ from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError
 
-from archive.cli import evidence, exhibit_cmds, search_cmds, trust_cmds, vault_cmds
-from archive.cli.common import Handler, say
+from archive.cli import (
+    case_cmds,
+    evidence,
+    exhibit_cmds,
+    item_cmds,
+    search_cmds,
+    trust_cmds,
+    vault_cmds,
+)
+from archive.cli.common import CommandParser, Handler, say
 from archive.errors import DiskFull, ExitCode, StrongroomError
 from archive.storage.fsio import is_disk_full
 from archive.verify import database_reason
@@ -28,8 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="strongroom",
                                      description="Encrypted evidence archive.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (vault_cmds, evidence, search_cmds, exhibit_cmds, trust_cmds):
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=CommandParser)
+    for group in (vault_cmds, evidence, item_cmds, case_cmds, search_cmds, exhibit_cmds,
+                  trust_cmds):
         group.register(sub)
     return parser
 

@@ -14,7 +14,7 @@ from archive.vault import Vault
 
 def cmd_init(args: argparse.Namespace) -> int:
     passphrase = pw.new_passphrase(args.passphrase_file)
-    vault, recovery = Vault.create(args.vault, passphrase)
+    vault, recovery = Vault.create(args.vault, passphrase, examiner=args.examiner or "")
     vault.lock()
     cli.say(f"Created a vault at {args.vault}.")
     cli.say("")
@@ -22,6 +22,21 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(recovery)
     cli.say("")
     cli.say("Anyone with this key can open the vault; without it or the passphrase nobody can.")
+    return cli.EXIT_OK
+
+
+def cmd_examiner(args: argparse.Namespace) -> int:
+    with cli.open_unlocked(args) as vault:
+        if args.name is not None:
+            vault.set_examiner(args.name, actor=args.actor)
+        examiner = vault.examiner
+        acting = vault.actor(args.actor)
+    if args.json:
+        cli.emit_json({"examiner": examiner, "acting": acting})
+    elif examiner:
+        print(examiner)
+    else:
+        cli.say(f"no examiner is set; events are recorded as {acting}")
     return cli.EXIT_OK
 
 
@@ -102,7 +117,14 @@ def register(sub: Any) -> None:
     p = sub.add_parser("init", help="create a new vault")
     p.add_argument("vault")
     cli.add_unlock_options(p)
+    p.add_argument("--examiner", metavar="NAME",
+                   help="who works with this vault: the name its custody events carry")
     p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("examiner", help="show or set the vault's examiner (who acts by default)")
+    cli.add_vault_options(p)
+    p.add_argument("name", nargs="?", help="the new name (\"\" to fall back to the login name)")
+    p.set_defaults(func=cmd_examiner)
 
     p = sub.add_parser("passwd", help="change the passphrase")
     p.add_argument("vault")

@@ -208,7 +208,8 @@ def write_bag(vault: VaultCore, out: Path, *, case: str | Sequence[str] | None =
                 own = sorted({c.name for c in item.cases} & set(cases))
                 tx.custody.record("export", item=item.id, sha256=item.sha256, size=item.size,
                                   details={"exhibit": number, "file": filename,
-                                           "case": own[0] if own else ""})
+                                           "case": own[0] if own else "", "package": out.name,
+                                           "destination": str(out.resolve().parent)})
         exported_at = datetime.now(UTC).replace(microsecond=0)
         bag_info = {
             "Source-Organization": "Strongroom evidence archive",

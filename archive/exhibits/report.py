@@ -9,6 +9,9 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from archive.custody.log import Event
+from archive.custody.wording import event_sentence
+
 _FONT_CANDIDATES = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
@@ -116,10 +119,15 @@ def build(case: str | None, exporter: str, exported_at: str, checkpoint_note: st
                               "inclusion proof only)", size=8)
                 continue
             when = str(event["time"]).split(".")[0].rstrip("Z") + " UTC"
-            pdf.line_text(f"#{event['seq']}  {when}  {event['action']}  by {event['actor']}",
-                          size=8)
+            pdf.line_text(f"#{event['seq']}  {when}  {_sentence(event)}", size=8)
             if event.get("details_text"):
                 pdf.line_text(f"      {event['details_text']}", size=7)
     return bytes(pdf.output())
 
 
+
+
+def _sentence(entry: dict[str, Any]) -> str:
+    return event_sentence(Event(entry["seq"], entry["time"], entry["action"], entry.get("item"),
+                                entry.get("sha256"), entry.get("size"), entry["actor"],
+                                entry.get("details", {})))

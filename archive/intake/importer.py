@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from archive.cases import case_details
 from archive.catalog.models import (
     Case,
     Intake,
@@ -330,7 +331,7 @@ class Importer:
         if adds_case and case is not None:
             item.cases.append(case)
             tx.custody.record("case-add", item=item_id, sha256=item.sha256, size=item.size,
-                              details={"case": case.name})
+                              details=case_details(case.name))
         for tag in new_tags:
             item.tags.append(ItemTag(name=tag))
         if new_tags:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archive.cases import case_details
 from archive.catalog.models import (
     Intake,
     Item,
@@ -84,7 +85,7 @@ def record_new_item(pending: Pending, prepared: Prepared, item_id: str, store: O
         details["original_name_bytes"] = name_bytes(path.name)
     details.update({k: v for k, v in original.digests.items()})
     if case is not None:
-        details["case"] = case.name
+        details.update(case_details(case.name))
     if tags:
         details["tags"] = tags
     tx.custody.record("import", item=item_id, sha256=original.sha256, size=original.size,
