@@ -82,7 +82,8 @@ class AppController(QObject):
         self.locked.emit()
 
     def preferences(self) -> None:
-        dialog = PreferencesDialog(self.settings, self.main)
+        dialog = PreferencesDialog(self.settings, self.main,
+                                   vault=self.main.vault if self.main is not None else None)
         if dialog.exec() and self.main is not None and self.main.vault is not None:
             self.idle.start(self.settings.auto_lock_minutes * 60_000)
 

@@ -50,6 +50,11 @@ class CreateVaultDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Folder"), row)
+        self.examiner = QLineEdit(self)
+        self.examiner.setPlaceholderText(self.tr("as it should appear in the custody record"))
+        self.examiner.setToolTip(self.tr("Every action you take in this vault is recorded under "
+                                         "this name. You can change it in Preferences."))
+        form.addRow(self.tr("Your name"), self.examiner)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(self)
@@ -109,18 +114,19 @@ class CreateVaultDialog(QDialog):
 
     def _create(self) -> None:
         folder, passphrase = Path(self.folder.text().strip()).expanduser(), self.passphrase.text()
+        examiner = self.examiner.text().strip()
         self.passphrase.clear()
         self.repeat.clear()
         self._set_busy(True)
 
         def work(_task: Task) -> tuple[Vault, str]:
-            return Vault.create(folder, passphrase)
+            return Vault.create(folder, passphrase, examiner=examiner)
 
         self._runner.start(work, done=self._created, failed=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.folder, self.passphrase, self.repeat, self.buttons):
+        for widget in (self.folder, self.examiner, self.passphrase, self.repeat, self.buttons):
             widget.setEnabled(not busy)
 
     def _failed(self, exc: BaseException) -> None:

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from archive import StrongroomError
+from archive.catalog.labels import capture_time
 from archive.catalog.records import iso
 
 from .custody_model import CustodyModel
 from .error_messages import full_message
 from .formatting import duration_text, iso_text, kind_text, size_text
+from .metadata_view import MetadataView
 
 if TYPE_CHECKING:
     from archive import Vault
@@ -68,7 +70,8 @@ class DetailPane(QScrollArea):
         self.facts = QFormLayout(self.facts_box)
         self._layout.addWidget(self.facts_box)
         self.meta_box = QGroupBox(self.tr("Metadata"), body)
-        self.meta = QFormLayout(self.meta_box)
+        self.metadata_view = MetadataView(self.meta_box)
+        QVBoxLayout(self.meta_box).addWidget(self.metadata_view)
         self._layout.addWidget(self.meta_box)
         self.provenance_box = QGroupBox(self.tr("Provenance"), body)
         self.provenance = QVBoxLayout(self.provenance_box)
@@ -107,6 +110,9 @@ class DetailPane(QScrollArea):
         self.custody_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.custody_view.horizontalHeader().setStretchLastSection(True)
+        self.custody_view.setWordWrap(True)  # long sentences wrap instead of running off
+        self.custody_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.custody_view.setMinimumHeight(160)
         custody_layout.addWidget(self.custody_view)
         self._layout.addWidget(custody_box)
@@ -118,9 +124,8 @@ class DetailPane(QScrollArea):
     def show_item(self, vault: Vault | None, item_id: str | None) -> None:
         self._vault, self.item_id = vault, item_id
         self.detail = vault.item_detail(item_id) if vault is not None and item_id else None
-        for form in (self.facts, self.meta):
-            while form.rowCount():
-                form.removeRow(0)
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
         while self.provenance.count():
             entry = self.provenance.takeAt(0)
             widget = entry.widget() if entry is not None else None
@@ -134,6 +139,8 @@ class DetailPane(QScrollArea):
             widget.setEnabled(enabled)
         d = self.detail
         if d is None:
+            self.metadata_view.set_metadata({})
+            self.meta_box.hide()
             self.title.setText(self.tr("Nothing selected"))
             self.tags_edit.clear()
             self.custody_model.clear()
@@ -145,10 +152,11 @@ class DetailPane(QScrollArea):
         for name, digest in (("MD5", d.md5), ("SHA1", d.sha1)):
             if digest:
                 self._fact(name, digest, copy=True, mono=True, groups=16)
-        if d.captured_at:
-            self._fact(self.tr("Captured"), iso_text(iso(d.captured_at, d.captured_is_utc)))
-        if d.captured_local:
-            self._fact(self.tr("Camera clock"), d.captured_local)
+        captured = capture_time(d.captured_at, d.captured_is_utc, d.captured_local)
+        if captured:
+            self._fact(self.tr("Captured"), captured.replace(
+                "(zone unknown)", self.tr("(zone unknown)")).replace(
+                "(date only)", self.tr("(date only)")))
         if d.camera:
             self._fact(self.tr("Camera"), d.camera)
         if d.gps:
@@ -166,10 +174,8 @@ class DetailPane(QScrollArea):
         self._fact(self.tr("Item id"), d.id, copy=True, mono=True, groups=16)
         for problem in d.problems:
             self._fact(self.tr("Problem"), str(problem))
-        for key, value in sorted(d.metadata.items()):
-            if not isinstance(value, dict | list):
-                self.meta.addRow(key, _value_label(str(value), self.meta_box))
-        self.meta_box.setVisible(self.meta.rowCount() > 0)
+        self.metadata_view.set_metadata(d.metadata)
+        self.meta_box.setVisible(bool(d.metadata))
         for intake in d.provenance:
             lines = [intake.source_path or intake.original_name,
                      self.tr("imported %1 by %2 on %3")
@@ -183,7 +189,9 @@ class DetailPane(QScrollArea):
             self.notes_list.addItem(f"{iso_text(iso(note.created_at))} · {note.author}\n"
                                     f"{note.text}")
         if vault is not None and item_id is not None:
-            self.custody_model.set_events(vault.custody_events(item_id))
+            self.custody_model.set_events(
+                vault.custody_events(item_id),
+                d.provenance[0].source_path if d.provenance else None)
 
     def _fact(self, label: str, value: str, *, copy: bool = False, mono: bool = False,
               groups: int = 0) -> None:

@@ -1,6 +1,9 @@
-"""Preferences: auto-lock, language, recent vaults. Kept with the app's settings, not a vault."""
+"""Preferences: auto-lock, language, recent vaults (kept with the app's settings, not a vault)
+and, while a vault is open, the examiner's name (kept in that vault's encrypted catalog)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -8,19 +11,36 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
+    QMessageBox,
     QSpinBox,
     QWidget,
 )
 
+from archive import StrongroomError
+
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from archive import Vault
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None,
+                 vault: Vault | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.vault = vault
         self.setWindowTitle(self.tr("Preferences"))
         form = QFormLayout(self)
+        self.examiner = QLineEdit(self)
+        self.examiner.setToolTip(self.tr("The name recorded as who acted, in this vault's "
+                                         "custody record. Empty: your login name."))
+        if vault is not None:
+            self.examiner.setText(vault.examiner)
+            form.addRow(self.tr("Your name (this vault)"), self.examiner)
+        else:
+            self.examiner.hide()
         self.auto_lock = QSpinBox(self)
         self.auto_lock.setRange(0, 240)
         self.auto_lock.setSuffix(self.tr(" min"))
@@ -45,6 +65,12 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
+        if self.vault is not None and self.examiner.text().strip() != self.vault.examiner:
+            try:
+                self.vault.set_examiner(self.examiner.text())
+            except StrongroomError as exc:
+                QMessageBox.warning(self, self.tr("Name not saved"), str(exc))
+                return
         self.settings.auto_lock_minutes = self.auto_lock.value()
         self.settings.language = self.language.currentData()
         self.settings.remember_recent = self.remember.isChecked()

@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../case_actions.py" line="53"/>
+        <source>New case</source>
+        <translation>Новое дело</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="54"/>
+        <source>Name of the case:</source>
+        <translation>Название дела:</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="60"/>
+        <source>Case not made</source>
+        <translation>Дело не создано</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="69"/>
+        <source>Rename case</source>
+        <translation>Переименовать дело</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="70"/>
+        <source>New name of the case:</source>
+        <translation>Новое название дела:</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="76"/>
+        <source>Case not renamed</source>
+        <translation>Дело не переименовано</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="87"/>
+        <source>Describe case</source>
+        <translation>Описание дела</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="88"/>
+        <source>Description of «%1»:</source>
+        <translation>Описание дела «%1»:</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="94"/>
+        <source>Description not saved</source>
+        <translation>Описание не сохранено</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="104"/>
+        <source>Delete case</source>
+        <translation>Удалить дело</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="105"/>
+        <source>Delete the case «%1»? Its %2 item(s) stay in the vault; the custody record keeps the case&apos;s history.</source>
+        <translation>Удалить дело «%1»? Его материалы (%2) останутся в хранилище; журнал хранения сохранит историю дела.</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="112"/>
+        <source>Case not deleted</source>
+        <translation>Дело не удалено</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="128"/>
+        <source>Not added to the case</source>
+        <translation>Не добавлено в дело</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="144"/>
+        <source>Not taken out of the case</source>
+        <translation>Не исключено из дела</translation>
+    </message>
+    <message>
+        <location filename="../case_actions.py" line="166"/>
+        <source>Not deleted</source>
+        <translation>Не удалено</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../crash_dialog.py" line="31"/>
@@ -42,72 +120,87 @@
         <translation>Папка</translation>
     </message>
     <message>
+        <location filename="../create_dialog.py" line="54"/>
+        <source>as it should appear in the custody record</source>
+        <translation>как его записывать в журнал хранения</translation>
+    </message>
+    <message>
+        <location filename="../create_dialog.py" line="55"/>
+        <source>Every action you take in this vault is recorded under this name. You can change it in Preferences.</source>
+        <translation>Каждое ваше действие в этом хранилище записывается под этим именем. Его можно изменить в настройках.</translation>
+    </message>
+    <message>
         <location filename="../create_dialog.py" line="57"/>
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <location filename="../create_dialog.py" line="62"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="58"/>
+        <location filename="../create_dialog.py" line="63"/>
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="64"/>
+        <location filename="../create_dialog.py" line="69"/>
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="78"/>
+        <location filename="../create_dialog.py" line="83"/>
         <source>Create</source>
         <translation>Создать</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="87"/>
+        <location filename="../create_dialog.py" line="92"/>
         <source>Folder for the new vault</source>
         <translation>Папка для нового хранилища</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="95"/>
+        <location filename="../create_dialog.py" line="100"/>
         <source>Very weak: use several unrelated words.</source>
         <translation>Очень слабая: используйте несколько не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="96"/>
+        <location filename="../create_dialog.py" line="101"/>
         <source>Weak: a guesser with your disk could find it. Add words.</source>
         <translation>Слабая: имея копию диска, её можно подобрать. Добавьте слова.</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="97"/>
+        <location filename="../create_dialog.py" line="102"/>
         <source>Fair.</source>
         <translation>Средняя.</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="97"/>
+        <location filename="../create_dialog.py" line="102"/>
         <source>Strong.</source>
         <translation>Надёжная.</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="97"/>
+        <location filename="../create_dialog.py" line="102"/>
         <source>Very strong.</source>
         <translation>Очень надёжная.</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="99"/>
+        <location filename="../create_dialog.py" line="104"/>
         <source>A passphrase of five or more unrelated words is strong and easy to remember.</source>
         <translation>Фраза из пяти и более не связанных слов надёжна и легко запоминается.</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="103"/>
+        <location filename="../create_dialog.py" line="108"/>
         <source>This passphrase is too weak for a vault.</source>
         <translation>Эта фраза слишком слаба для хранилища.</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="105"/>
+        <location filename="../create_dialog.py" line="110"/>
         <source>The two passphrases differ.</source>
         <translation>Фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../create_dialog.py" line="129"/>
+        <location filename="../create_dialog.py" line="135"/>
         <source>The vault could not be created.</source>
         <translation>Не удалось создать хранилище.</translation>
     </message>
@@ -115,180 +208,371 @@
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../custody_model.py" line="27"/>
+        <location filename="../custody_model.py" line="38"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../custody_model.py" line="27"/>
+        <location filename="../custody_model.py" line="38"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../custody_model.py" line="27"/>
-        <source>Action</source>
-        <translation>Действие</translation>
+        <location filename="../custody_model.py" line="38"/>
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyText</name>
+    <message>
+        <location filename="../custody_text.py" line="14"/>
+        <source>Imported «{name}» by {actor}</source>
+        <translation>Принято «{name}» ({actor})</translation>
     </message>
     <message>
-        <location filename="../custody_model.py" line="27"/>
-        <source>By</source>
-        <translation>Кто</translation>
+        <location filename="../custody_text.py" line="15"/>
+        <source>Imported from {source} by {actor}</source>
+        <translation>Принято из {source} ({actor})</translation>
     </message>
     <message>
-        <location filename="../custody_model.py" line="28"/>
-        <source>Details</source>
-        <translation>Подробности</translation>
+        <location filename="../custody_text.py" line="16"/>
+        <source>into case «{case}»</source>
+        <translation>в дело «{case}»</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="17"/>
+        <source>tagged {tags}</source>
+        <translation>метки {tags}</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="18"/>
+        <source>Metadata and text read ({fields}) by {actor}</source>
+        <translation>Прочитаны метаданные и текст ({fields}) ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="19"/>
+        <source>Nothing could be read from the file (by {actor})</source>
+        <translation>Из файла ничего не удалось прочитать ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="20"/>
+        <source>Presented again as «{name}» by {actor}</source>
+        <translation>Представлено повторно как «{name}» ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="21"/>
+        <source>Viewed by {actor}</source>
+        <translation>Просмотрено ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="22"/>
+        <source>Original handed out ({via}) by {actor}</source>
+        <translation>Оригинал выдан ({via}) ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="23"/>
+        <source>Note added by {actor}</source>
+        <translation>Добавлена заметка ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="24"/>
+        <source>Tag {tags} added by {actor}</source>
+        <translation>Добавлена метка {tags} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="25"/>
+        <source>Tags {tags} added by {actor}</source>
+        <translation>Добавлены метки {tags} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="26"/>
+        <source>Tag {tags} removed by {actor}</source>
+        <translation>Снята метка {tags} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="27"/>
+        <source>Tags {tags} removed by {actor}</source>
+        <translation>Сняты метки {tags} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="28"/>
+        <source>Added to case «{case}» by {actor}</source>
+        <translation>Добавлено в дело «{case}» ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="29"/>
+        <source>Taken out of case «{case}» by {actor}</source>
+        <translation>Исключено из дела «{case}» ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="30"/>
+        <source>Case «{case}» created by {actor}</source>
+        <translation>Создано дело «{case}» ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="31"/>
+        <source>Case «{previous_case}» renamed to «{case}» by {actor}</source>
+        <translation>Дело «{previous_case}» переименовано в «{case}» ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="32"/>
+        <source>Description of case «{case}» changed by {actor}</source>
+        <translation>Изменено описание дела «{case}» ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="33"/>
+        <source>Case «{case}» deleted by {actor}; its {items} item(s) stay in the vault</source>
+        <translation>Дело «{case}» удалено ({actor}); его материалы ({items}) остаются в хранилище</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="35"/>
+        <source>Exported as {exhibit} in package {package} to {destination} by {actor}</source>
+        <translation>Экспортировано как {exhibit} в пакет {package} в {destination} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="37"/>
+        <source>Exported as {exhibit} by {actor}</source>
+        <translation>Экспортировано как {exhibit} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="38"/>
+        <source>Publication copy {file} written by {actor}</source>
+        <translation>Записана копия для публикации {file} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="39"/>
+        <source>Verified: {result}, {items} items, by {actor}</source>
+        <translation>Проверено: {result}, материалов: {items} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="40"/>
+        <source>Deleted (crypto-erasure) by {actor}; reason: {reason}</source>
+        <translation>Удалено (криптостирание) ({actor}); причина: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="41"/>
+        <source>Passphrase changed by {actor}</source>
+        <translation>Парольная фраза изменена ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="42"/>
+        <source>Transcript {transcript} linked to recording {recording} by {actor}</source>
+        <translation>Расшифровка {transcript} связана с записью {recording} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="44"/>
+        <source>Transcript {transcript} unlinked from recording {recording} by {actor}</source>
+        <translation>Связь расшифровки {transcript} с записью {recording} снята ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="46"/>
+        <source>Examiner set to {examiner} by {actor}</source>
+        <translation>Имя исследователя: {examiner} ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="47"/>
+        <source>Examiner cleared (the login name acts) by {actor}</source>
+        <translation>Имя исследователя снято (действует имя входа) ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="48"/>
+        <source>Redacted by {actor}</source>
+        <translation>Отредактировано ({actor})</translation>
+    </message>
+    <message>
+        <location filename="../custody_text.py" line="49"/>
+        <source>{action} by {actor}</source>
+        <translation>{action} ({actor})</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteItemsDialog</name>
+    <message>
+        <location filename="../delete_dialog.py" line="21"/>
+        <source>Delete items</source>
+        <translation>Удаление материалов</translation>
+    </message>
+    <message>
+        <location filename="../delete_dialog.py" line="26"/>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+    <message>
+        <location filename="../delete_dialog.py" line="27"/>
+        <source>Delete %1 item(s) for good?</source>
+        <translation>Удалить материалы (%1) безвозвратно?</translation>
+    </message>
+    <message>
+        <location filename="../delete_dialog.py" line="32"/>
+        <source>The originals become unreadable (crypto-erasure: their keys are destroyed), and their thumbnails, text, metadata, notes and search entries are removed. This cannot be undone. The custody record keeps the deletion, its reason, who asked for it and each original&apos;s SHA-256.</source>
+        <translation>Оригиналы станут нечитаемыми (криптостирание: их ключи уничтожаются), а их миниатюры, текст, метаданные, заметки и записи поиска будут удалены. Это нельзя отменить. Журнал хранения сохранит удаление, его причину, кто его запросил, и SHA-256 каждого оригинала.</translation>
+    </message>
+    <message>
+        <location filename="../delete_dialog.py" line="39"/>
+        <source>Reason (kept in the custody record)</source>
+        <translation>Причина (сохраняется в журнале хранения)</translation>
+    </message>
+    <message>
+        <location filename="../delete_dialog.py" line="44"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../detail_pane.py" line="63"/>
+        <location filename="../detail_pane.py" line="65"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="67"/>
+        <location filename="../detail_pane.py" line="69"/>
         <source>Facts</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="70"/>
+        <location filename="../detail_pane.py" line="72"/>
         <source>Metadata</source>
         <translation>Метаданные</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="73"/>
+        <location filename="../detail_pane.py" line="76"/>
         <source>Provenance</source>
         <translation>Происхождение</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="77"/>
+        <location filename="../detail_pane.py" line="80"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="80"/>
+        <location filename="../detail_pane.py" line="83"/>
         <source>comma-separated</source>
         <translation>через запятую</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="81"/>
+        <location filename="../detail_pane.py" line="84"/>
         <source>Save tags</source>
         <translation>Сохранить метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="88"/>
+        <location filename="../detail_pane.py" line="91"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="93"/>
+        <location filename="../detail_pane.py" line="96"/>
         <source>A new note (kept in the custody record)</source>
         <translation>Новая заметка (сохраняется в журнале хранения)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="95"/>
+        <location filename="../detail_pane.py" line="98"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="102"/>
+        <location filename="../detail_pane.py" line="105"/>
         <source>Custody timeline</source>
         <translation>История хранения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="137"/>
+        <location filename="../detail_pane.py" line="144"/>
         <source>Nothing selected</source>
         <translation>Ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="142"/>
+        <location filename="../detail_pane.py" line="149"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="143"/>
+        <location filename="../detail_pane.py" line="150"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="144"/>
+        <location filename="../detail_pane.py" line="151"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="149"/>
+        <location filename="../detail_pane.py" line="157"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="151"/>
-        <source>Camera clock</source>
-        <translation>Часы камеры</translation>
+        <location filename="../detail_pane.py" line="158"/>
+        <source>(zone unknown)</source>
+        <translation>(часовой пояс неизвестен)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="153"/>
+        <location filename="../detail_pane.py" line="159"/>
+        <source>(date only)</source>
+        <translation>(только дата)</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="161"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="158"/>
+        <location filename="../detail_pane.py" line="166"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="160"/>
+        <location filename="../detail_pane.py" line="168"/>
         <source>Dimensions</source>
         <translation>Размеры</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="162"/>
+        <location filename="../detail_pane.py" line="170"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="164"/>
+        <location filename="../detail_pane.py" line="172"/>
         <source>Text encoding</source>
         <translation>Кодировка текста</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="165"/>
+        <location filename="../detail_pane.py" line="173"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="166"/>
+        <location filename="../detail_pane.py" line="174"/>
         <source>Item id</source>
         <translation>Идентификатор</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="168"/>
+        <location filename="../detail_pane.py" line="176"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="175"/>
+        <location filename="../detail_pane.py" line="181"/>
         <source>imported %1 by %2 on %3</source>
         <translation>принято %1, %2, на %3</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="179"/>
+        <location filename="../detail_pane.py" line="185"/>
         <source>modified %1</source>
         <translation>изменён %1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="203"/>
+        <location filename="../detail_pane.py" line="211"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="226"/>
+        <location filename="../detail_pane.py" line="234"/>
         <source>Tags not saved</source>
         <translation>Метки не сохранены</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="237"/>
+        <location filename="../detail_pane.py" line="245"/>
         <source>Note not saved</source>
         <translation>Заметка не сохранена</translation>
     </message>
@@ -521,6 +805,20 @@
     </message>
 </context>
 <context>
+    <name>MetadataView</name>
+    <message>
+        <location filename="../metadata_view.py" line="32"/>
+        <location filename="../metadata_view.py" line="59"/>
+        <source>Show raw tags</source>
+        <translation>Показать исходные теги</translation>
+    </message>
+    <message>
+        <location filename="../metadata_view.py" line="59"/>
+        <source>Show readable labels</source>
+        <translation>Показать понятные подписи</translation>
+    </message>
+</context>
+<context>
     <name>ObjectDevice</name>
     <message>
         <location filename="../object_device.py" line="48"/>
@@ -531,44 +829,59 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../preferences_dialog.py" line="22"/>
+        <location filename="../preferences_dialog.py" line="34"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="26"/>
+        <location filename="../preferences_dialog.py" line="37"/>
+        <source>The name recorded as who acted, in this vault&apos;s custody record. Empty: your login name.</source>
+        <translation>Имя, под которым действия записываются в журнал хранения этого хранилища. Пусто: имя входа в систему.</translation>
+    </message>
+    <message>
+        <location filename="../preferences_dialog.py" line="41"/>
+        <source>Your name (this vault)</source>
+        <translation>Ваше имя (это хранилище)</translation>
+    </message>
+    <message>
+        <location filename="../preferences_dialog.py" line="46"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="27"/>
+        <location filename="../preferences_dialog.py" line="47"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="29"/>
+        <location filename="../preferences_dialog.py" line="49"/>
         <source>Lock after idle time</source>
         <translation>Блокировать при бездействии</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="31"/>
+        <location filename="../preferences_dialog.py" line="51"/>
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="35"/>
+        <location filename="../preferences_dialog.py" line="55"/>
         <source>Language (after a restart)</source>
         <translation>Язык (после перезапуска)</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="36"/>
+        <location filename="../preferences_dialog.py" line="56"/>
         <source>Remember recently opened vaults</source>
         <translation>Помнить недавно открытые хранилища</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="38"/>
+        <location filename="../preferences_dialog.py" line="58"/>
         <source>The list of vault folders is kept in the app&apos;s settings, outside any vault.</source>
         <translation>Список папок хранилищ хранится в настройках программы, вне хранилищ.</translation>
+    </message>
+    <message>
+        <location filename="../preferences_dialog.py" line="72"/>
+        <source>Name not saved</source>
+        <translation>Имя не сохранено</translation>
     </message>
 </context>
 <context>
