@@ -78,6 +78,7 @@ class AppController(QObject):
         self.main.hide()
         self.start.choose(vault.path, self.start.hint_text if
                           self.start.vault_path == vault.path else "")
+        self.start.use_recovery.setChecked(False)  # the next unlock asks for the passphrase
         self.start.show()
         self.locked.emit()
 

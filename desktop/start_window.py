@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -46,6 +47,11 @@ class StartWindow(QWidget):
         self._runner = TaskRunner(threads=1, parent=self)
         self.vault_path: Path | None = None
         self.hint_text = ""
+        quitting = QAction(self)  # Ctrl+Q quits from here too (no other window is open)
+        quitting.setShortcuts([QKeySequence("Ctrl+Q"),
+                               *QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)])
+        quitting.triggered.connect(self.close)
+        self.addAction(quitting)
         layout = QHBoxLayout(self)
 
         left = QVBoxLayout()

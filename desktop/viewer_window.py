@@ -7,7 +7,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from .cue_list import CueList
@@ -53,6 +53,12 @@ class ViewerWindow(QWidget):
             note.setWordWrap(True)
             layout.addWidget(note)
         self.toolbar.setVisible(bool(self.toolbar.actions()))
+        for keys in ("Esc", "Ctrl+W"):  # close like any viewer does
+            closing = QAction(self)
+            closing.setShortcut(QKeySequence(keys))
+            closing.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            closing.triggered.connect(self.close)
+            self.addAction(closing)
 
     # ------------------------------------------------------------------ kinds
     def _photo(self, vault: Vault, layout: QVBoxLayout) -> None:

@@ -999,64 +999,64 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../start_window.py" line="52"/>
+        <location filename="../start_window.py" line="58"/>
         <source>Recent vaults</source>
         <translation>Недавние хранилища</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="56"/>
+        <location filename="../start_window.py" line="62"/>
         <source>Create a new vault…</source>
         <translation>Создать хранилище…</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="58"/>
+        <location filename="../start_window.py" line="64"/>
         <source>Open another vault…</source>
         <translation>Открыть другое хранилище…</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="64"/>
-        <location filename="../start_window.py" line="76"/>
+        <location filename="../start_window.py" line="70"/>
+        <location filename="../start_window.py" line="82"/>
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="66"/>
-        <location filename="../start_window.py" line="115"/>
+        <location filename="../start_window.py" line="72"/>
+        <location filename="../start_window.py" line="121"/>
         <source>Choose a vault on the left.</source>
         <translation>Выберите хранилище слева.</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="73"/>
+        <location filename="../start_window.py" line="79"/>
         <source>Use the recovery key instead</source>
         <translation>Использовать ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="82"/>
+        <location filename="../start_window.py" line="88"/>
         <source>Deriving the key…</source>
         <translation>Вычисляется ключ…</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="116"/>
+        <location filename="../start_window.py" line="122"/>
         <source>%1 is not a Strongroom vault.</source>
         <translation>%1 — не хранилище Strongroom.</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="133"/>
+        <location filename="../start_window.py" line="139"/>
         <source>Open a vault folder</source>
         <translation>Открыть папку хранилища</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="151"/>
+        <location filename="../start_window.py" line="157"/>
         <source>Recovery key (groups of four letters and digits)</source>
         <translation>Ключ восстановления (группы из четырёх букв и цифр)</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="152"/>
+        <location filename="../start_window.py" line="158"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="201"/>
+        <location filename="../start_window.py" line="207"/>
         <source>The vault could not be opened.</source>
         <translation>Не удалось открыть хранилище.</translation>
     </message>
@@ -1129,32 +1129,32 @@
         <translation>Для этого типа файлов нет просмотра. Оригинал хранится побитово точно; экспортируйте его, чтобы открыть в другой программе.</translation>
     </message>
     <message>
-        <location filename="../viewer_window.py" line="64"/>
+        <location filename="../viewer_window.py" line="70"/>
         <source>This photo cannot be shown: %1</source>
         <translation>Фото не удаётся показать: %1</translation>
     </message>
     <message>
-        <location filename="../viewer_window.py" line="67"/>
+        <location filename="../viewer_window.py" line="73"/>
         <source>Fit</source>
         <translation>По размеру окна</translation>
     </message>
     <message>
-        <location filename="../viewer_window.py" line="69"/>
+        <location filename="../viewer_window.py" line="75"/>
         <source>Actual size</source>
         <translation>Исходный размер</translation>
     </message>
     <message>
-        <location filename="../viewer_window.py" line="70"/>
+        <location filename="../viewer_window.py" line="76"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../viewer_window.py" line="72"/>
+        <location filename="../viewer_window.py" line="78"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../viewer_window.py" line="127"/>
+        <location filename="../viewer_window.py" line="133"/>
         <source>No text could be read from this item.</source>
         <translation>Из этого материала не удалось извлечь текст.</translation>
     </message>
