@@ -35,7 +35,8 @@ class VaultQueries:
             return records.count_items(session, case, kind, since)
 
     def related_recordings(self, ref: str) -> list[records.ItemSummary]:
-        """For a timed transcript, the recordings it belongs to (and the other way round)."""
+        """For a transcript, the recordings it belongs to (and the other way round): linked by
+        hand first, then found by file name."""
         with self._require().sessions() as session:
             return records.related_recordings(session, records.resolve_item(session, ref))
 
