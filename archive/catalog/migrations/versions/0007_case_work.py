@@ -28,6 +28,7 @@ def _custody_events(actions: tuple[str, ...]) -> sa.Table:
         sa.Column('action', sa.String(length=32), nullable=False),
         sa.Column('item_id', sa.String(length=32), nullable=True),
         sa.Column('entry', sa.LargeBinary(), nullable=False),
+        sa.Column('openings', sa.LargeBinary(), nullable=True),  # from 0006_commitments
         sa.CheckConstraint(f"action IN ({', '.join(repr(a) for a in actions)})",
                            name='ck_custody_events_action_known'),
         sa.CheckConstraint('seq >= 0', name='ck_custody_events_seq_not_negative'),
