@@ -11,9 +11,9 @@ from archive.cli import common as cli
 
 
 def _confirmed(name: str, item_id: str) -> bool:
-    cli.say(f"Delete «{cli.printable(name)}» ({item_id[:12]})? Its original becomes unreadable for good "
-            "(crypto-erasure) and its thumbnail, text, metadata and search entry are removed. "
-            "The custody record keeps the deletion, the reason and the SHA-256.")
+    cli.say(f"Delete «{cli.printable(name)}» ({item_id[:12]})? Its original becomes unreadable "
+            "for good (crypto-erasure) and its thumbnail, text, metadata and search entry are "
+            "removed. The custody record keeps the deletion, the reason and the SHA-256.")
     cli.say("Type yes to delete: ")
     answer = sys.stdin.readline()
     return answer.strip().casefold() == "yes"
