@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,6 +14,9 @@ from sqlalchemy.pool import QueuePool
 
 from archive.errors import DiskFull, VaultDamaged
 from archive.storage.fsio import PRIVATE_FILE, is_disk_full
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 CATALOG_NAME = "catalog.db"
 
@@ -66,6 +68,8 @@ def open_engine(path: Path, key: bytes) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config  # the migration machinery loads at unlock, not at start
+
     cfg = Config()
     cfg.set_main_option("script_location", "archive.catalog:migrations")
     cfg.attributes["engine"] = engine
@@ -73,6 +77,8 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
 
 

@@ -12,8 +12,6 @@ import io
 from fractions import Fraction
 from typing import IO, Any
 
-import av
-
 _MUX_OPTIONS = {"fflags": "+bitexact"}  # no encoder name, version or time written
 _MP4_VIDEO = {"h264", "hevc", "mpeg4", "av1", "mpeg2video", "mjpeg"}
 _MP4_AUDIO = {"aac", "mp3", "alac", "ac3", "eac3"}
@@ -50,12 +48,16 @@ def container_for(video: list[str], audio: list[str]) -> tuple[str, str, dict[st
 
 
 def _streams(inp: Any) -> list[Any]:
+    import av  # FFmpeg loads on first use, not when the program starts
+
     return [s for s in inp.streams if s.type in ("video", "audio")
             and not (s.type == "video" and s.disposition & av.stream.Disposition.attached_pic)]
 
 
 def remux(src: IO[bytes]) -> tuple[bytes, str]:
     """Streams copied untouched into a fresh container without tags."""
+    import av  # FFmpeg loads on first use, not when the program starts
+
     src.seek(0)
     out_buf = io.BytesIO()
     with av.open(src, "r") as inp:
@@ -86,6 +88,8 @@ def remux(src: IO[bytes]) -> tuple[bytes, str]:
 
 def transcode(src: IO[bytes]) -> tuple[bytes, str]:
     """Decoded and encoded again: H.264 + AAC in MP4, or AAC alone in M4A."""
+    import av  # FFmpeg loads on first use, not when the program starts
+
     src.seek(0)
     out_buf = io.BytesIO()
     with av.open(src, "r") as inp:
@@ -149,6 +153,8 @@ def transcode(src: IO[bytes]) -> tuple[bytes, str]:
 
 def _checked(data: bytes) -> bytes:
     """Refuse an empty or unplayable result: it must open and give back at least one frame."""
+    import av  # FFmpeg loads on first use, not when the program starts
+
     if not data:
         raise EmptyResult("FFmpeg wrote an empty file")
     with av.open(io.BytesIO(data), "r") as copy:
