@@ -4,7 +4,9 @@ DateTimeOriginal means capture."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import struct
 from fractions import Fraction
 from typing import Any, BinaryIO
 
@@ -14,8 +16,13 @@ from .dates import CAPTURE, DIGITIZED, GPS, MODIFIED, DateFact, make_fact
 
 logging.getLogger("exifread").setLevel(logging.CRITICAL)  # it logs file contents
 MAX_VALUE = 2048
+MAX_MAKER_NOTE = 256 << 10  # larger maker notes are kept as bytes, not decoded
 _GROUPS = {"Image": "IFD0", "EXIF": "ExifIFD", "GPS": "GPS", "Interoperability": "InteropIFD",
            "Thumbnail": "IFD1", "MakerNote": "MakerNotes"}
+_MAKER_GROUPS = (("CANON", "Canon"), ("NIKON", "Nikon"), ("OLYMPUS", "Olympus"),
+                 ("OM DIGITAL", "Olympus"), ("CASIO", "Casio"), ("SONY", "Sony"),
+                 ("FUJIFILM", "FujiFilm"), ("APPLE", "Apple"), ("DJI", "DJI"),
+                 ("PANASONIC", "Panasonic"), ("RECONYX", "Reconyx"))
 # exifread's names for the dates, as ExifTool calls them (the names a second reader will show).
 _RENAMED = {"IFD0:DateTime": "IFD0:ModifyDate", "ExifIFD:DateTimeDigitized": "ExifIFD:CreateDate",
             "ExifIFD:ISOSpeedRatings": "ExifIFD:ISO", "GPS:GPSDate": "GPS:GPSDateStamp"}
@@ -53,6 +60,7 @@ class ExifReading:
     def __init__(self) -> None:
         self.values: dict[str, Any] = {}
         self.dump: dict[str, dict[str, str]] = {}
+        self.maker_note: bytes | None = None  # the raw maker-note bytes, for the blocks we read
 
     def add(self, key: str, value: Any) -> None:
         key = _RENAMED.get(key, key)
@@ -84,13 +92,58 @@ class ExifReading:
             return []
 
 
+def maker_group(make: str) -> str:
+    """ExifTool's family-1 group for the maker notes of a camera by this maker."""
+    upper = make.upper()
+    for word, group in _MAKER_GROUPS:
+        if word in upper:
+            return group
+    return "MakerNotes"
+
+
+def maker_note_is_bounded(note: bytes, make: str) -> bool:
+    """Whether exifread may decode this maker note: it copies a maker note (and Canon's
+    CameraInfo) one value at a time however long its entry says it is, so a hostile count would
+    keep it busy for hours. ``note`` is the maker note as Pillow read it (bounded by the file);
+    a Canon IFD whose CameraInfo claims more than MAX_MAKER_NOTE is refused."""
+    if len(note) > MAX_MAKER_NOTE:
+        return False
+    if "CANON" not in make.upper():
+        return True
+    for order in "<>":
+        count = struct.unpack(order + "H", note[:2])[0] if len(note) >= 2 else 0
+        for i in range(min(count, 512)):
+            entry = note[2 + 12 * i:14 + 12 * i]
+            if len(entry) < 12:
+                break
+            tag, _kind, length = struct.unpack(order + "HHI", entry[:8])
+            if tag == 0x000D and length > MAX_MAKER_NOTE:
+                return False
+    return True
+
+
 def read_exifread(stream: BinaryIO, reading: ExifReading) -> None:
-    tags = exifread.process_file(stream, details=False)
+    """The EXIF IFDs, and the maker notes exifread decodes (Canon, Nikon, Olympus, Casio, Sony,
+    Fujifilm, Apple, DJI) when Pillow's reading (run first) found one of a bounded size."""
+    tags = exifread.process_file(stream, details=False, extract_thumbnail=False)
+    if reading.maker_note is not None and maker_note_is_bounded(
+            reading.maker_note, str(tags.get("Image Make", ""))):
+        # A maker note it cannot decode: the rest, read above, without it.
+        with contextlib.suppress(Exception):
+            tags = exifread.process_file(stream, details=True, extract_thumbnail=False)
+    make = str(tags.get("Image Make", "")).strip()
     for name, tag in tags.items():
         prefix, _, rest = name.partition(" ")
         group = _GROUPS.get(prefix)
-        if group and rest and "Thumbnail" not in rest[:9]:
-            reading.add(f"{group}:{rest}", tag)
+        if not group or not rest or "Thumbnail" in rest[:9]:
+            continue
+        if group == "MakerNotes":
+            # ExifTool leaves unknown tags out unless asked; a maker note decoded from garbage
+            # (a broken IFD) gives mostly those, and empty lists.
+            if rest.startswith("Tag 0x") or _printable(tag) in ("", "[]"):
+                continue
+            group = maker_group(make)
+        reading.add(f"{group}:{rest}", tag)
 
 
 def read_pillow(exif: Any, reading: ExifReading) -> None:
@@ -107,7 +160,7 @@ def read_pillow(exif: Any, reading: ExifReading) -> None:
             if number in sub:
                 reading.add(f"{group}:{name}", sub[number])
         if ifd == 0x8769 and 0x927C in sub and isinstance(sub[0x927C], bytes):
-            reading.values.setdefault("ExifIFD:MakerNote", sub[0x927C])
+            reading.maker_note = sub[0x927C]
 
 
 def _degrees(reading: ExifReading, name: str, negative: str) -> float | None:

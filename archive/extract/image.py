@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import io
 import logging
+import struct
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from PIL import Image, ImageOps
 
-from . import Extracted, dates, exif, icc, legacy, xmp
+from . import Extracted, dates, exif, heif, icc, legacy, xmp
 from .dates import CAPTURE, CREATED, GPS, MODIFIED, DateFact, make_fact
 
 try:
@@ -43,15 +44,45 @@ def xmp_dates(groups: dict[str, dict[str, str]]) -> list[DateFact]:
     return facts
 
 
-def _embedded(data: bytes, out: Extracted, dump: dict[str, Any],
+def _iptc_outside_jpeg(img: Image.Image) -> bytes:
+    """IPTC-IIM where a TIFF (tag 33723, or Photoshop resources in tag 34377) or a PNG (an
+    ImageMagick 'Raw profile type iptc' text chunk) keeps it."""
+    tags = getattr(img, "tag_v2", None)
+    if tags is not None:
+        for number in (33723, 34377):
+            value = tags.get(number)
+            if isinstance(value, tuple):  # written as LONGs or BYTEs: Pillow gives numbers
+                code = "I" if tags.tagtype.get(number) == 4 else "B"
+                order = getattr(tags, "_endian", "<")
+                value = struct.pack(f"{order}{min(len(value), 1 << 18)}{code}",
+                                    *value[:1 << 18])
+            if isinstance(value, bytes) and value:
+                return value
+    for key in ("Raw profile type iptc", "Raw profile type 8bim"):
+        text = img.info.get(key)
+        if isinstance(text, str):
+            return legacy.png_raw_profile(text)
+    return b""
+
+
+def _embedded(data: bytes, img: Image.Image | None, out: Extracted, dump: dict[str, Any],
               facts: list[DateFact]) -> None:
     """XMP, IPTC-IIM, APP12 picture info and CIFF: what EXIF readers do not see."""
     segments = list(legacy.jpeg_segments(data))
     # A JPEG keeps XMP in APP1 segments before the image data: no need to scan the pixels.
-    app1 = b"".join(p for m, p in segments if m == 0xE1 and p.startswith(b"http://ns.adobe.com/"))
-    xmp_groups = xmp.read_xmp(app1 if segments else data)
+    if segments:
+        xmp_groups, refused = xmp.read_jpeg_xmp([p for m, p in segments if m == 0xE1])
+        if refused:
+            out.problems.append(f"extended XMP: {refused}; not read")
+    else:
+        xmp_groups = xmp.read_xmp(data)
     dump.update(xmp_groups)
     facts.extend(xmp_dates(xmp_groups))
+    if not segments and img is not None:
+        iptc = legacy.read_iptc_any(_iptc_outside_jpeg(img))
+        if iptc:
+            dump["IPTC"] = iptc
+            facts.extend(legacy.iptc_dates(iptc))
     for marker, payload in segments:
         if marker == 0xED:
             iptc = legacy.read_iptc(payload)
@@ -77,21 +108,26 @@ def _embedded(data: bytes, out: Extracted, dump: dict[str, Any],
 
 def _metadata(data: bytes, img: Image.Image | None, out: Extracted) -> None:
     reading = exif.ExifReading()
+    second = exif.ExifReading()  # Pillow's reading: what exifread misses, and the maker note
+    if img is not None:
+        out.attempt("EXIF (second reader)", lambda: exif.read_pillow(img.getexif(), second))
+    reading.maker_note = second.maker_note
     first = Extracted()  # exifread's failure only matters if the second reader fails too
     first.attempt("EXIF", lambda: exif.read_exifread(io.BytesIO(data), reading))
-    if img is not None:
-        if img.info.get("original_orientation") in range(1, 9):
-            # pillow-heif turns the picture upright and resets the tag it returns
-            reading.add("IFD0:Orientation", int(img.info["original_orientation"]))
-        out.attempt("EXIF (second reader)", lambda: exif.read_pillow(img.getexif(), reading))
+    if img is not None and img.info.get("original_orientation") in range(1, 9):
+        # pillow-heif turns the picture upright and resets the tag it returns
+        reading.add("IFD0:Orientation", int(img.info["original_orientation"]))
+    for key, value in second.values.items():
+        reading.add(key, value)
     if first.problems and not reading.values:
         out.problems.extend(first.problems)
     facts = exif.exif_dates(reading)
-    maker_note = reading.values.get("ExifIFD:MakerNote")
-    if isinstance(maker_note, bytes):
-        facts.extend(legacy.reconyx_dates(maker_note))
     dump: dict[str, Any] = dict(reading.dump)
-    out.attempt("XMP and IPTC", lambda: _embedded(data, out, dump, facts))
+    if reading.maker_note is not None:
+        for fact in legacy.reconyx_dates(reading.maker_note):
+            facts.append(fact)
+            dump.setdefault("Reconyx", {})["DateTimeOriginal"] = fact.written
+    out.attempt("XMP and IPTC", lambda: _embedded(data, img, out, dump, facts))
     exif.camera_meta(reading, out.fields, out.meta)
     exif.gps_fields(reading, out.fields)
     dates.record(facts, out.fields, out.meta)
@@ -108,11 +144,14 @@ def _refuse_bomb(img: Image.Image) -> None:
             "(a decompression bomb?); not decoded")
 
 
-def _pixels(img: Image.Image, out: Extracted) -> None:
+def _pixels(img: Image.Image, out: Extracted, data: bytes) -> None:
     width, height = img.size
-    if img.info.get("original_orientation") in (5, 6, 7, 8):
-        # pillow-heif has already turned the picture upright; the file stores it on its side,
-        # and its width and height are given as stored (as for a JPEG with an Orientation tag).
+    stored = heif.stored_size(data) if img.format == "HEIF" else None
+    if stored is not None:
+        # pillow-heif has already turned the picture by the container's rotation and the EXIF
+        # orientation; the size is given as stored (as for a JPEG with an Orientation tag).
+        width, height = stored
+    elif img.info.get("original_orientation") in (5, 6, 7, 8):
         width, height = height, width
     out.fields["width"], out.fields["height"] = width, height
     out.meta["image_format"] = img.format
@@ -160,4 +199,4 @@ def read_photo(open_stream: Callable[[], BinaryIO], out: Extracted) -> None:
     _metadata(data, img, out)
     if img is not None:
         with img:
-            out.attempt("image", lambda: _pixels(img, out))
+            out.attempt("image", lambda: _pixels(img, out, data))

@@ -42,21 +42,25 @@ def jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
         count += 1
 
 
-def read_iptc(payload: bytes) -> dict[str, str]:
-    """IPTC-IIM record 2 from a Photoshop APP13 payload."""
-    if not payload.startswith(b"Photoshop 3.0\x00"):
-        return {}
-    pos, block = 14, b""
-    while pos + 12 <= len(payload) and payload[pos:pos + 4] == b"8BIM":
-        resource = struct.unpack(">H", payload[pos + 4:pos + 6])[0]
-        name_len = payload[pos + 6]
+def photoshop_iptc(resources: bytes) -> bytes:
+    """The IPTC-IIM block (resource 0x0404) of a Photoshop image resource block."""
+    pos = 0
+    while pos + 12 <= len(resources) and resources[pos:pos + 4] == b"8BIM":
+        resource = struct.unpack(">H", resources[pos + 4:pos + 6])[0]
+        name_len = resources[pos + 6]
         pos += 7 + name_len + ((name_len + 1) % 2)
-        size = struct.unpack(">I", payload[pos:pos + 4])[0]
+        if pos + 4 > len(resources):
+            break
+        size = struct.unpack(">I", resources[pos:pos + 4])[0]
         pos += 4
         if resource == 0x0404:
-            block = payload[pos:pos + size]
-            break
+            return resources[pos:pos + size]
         pos += size + size % 2
+    return b""
+
+
+def read_iim(block: bytes) -> dict[str, str]:
+    """IPTC-IIM record 2 (the application record), by ExifTool's tag names."""
     values: dict[str, str] = {}
     pos = 0
     while pos + 5 <= len(block) and block[pos] == 0x1C:
@@ -70,6 +74,36 @@ def read_iptc(payload: bytes) -> dict[str, str]:
             name = _IPTC_NAMES[dataset]
             values[name] = f"{values[name]}, {value}" if name in values else value
     return values
+
+
+def read_iptc(payload: bytes) -> dict[str, str]:
+    """IPTC-IIM from a JPEG's Photoshop APP13 payload."""
+    if not payload.startswith(b"Photoshop 3.0\x00"):
+        return {}
+    return read_iim(photoshop_iptc(payload[14:]))
+
+
+def read_iptc_any(block: bytes) -> dict[str, str]:
+    """IPTC-IIM given raw (0x1C first) or inside Photoshop resources ('8BIM' first)."""
+    if block.startswith(b"8BIM"):
+        return read_iim(photoshop_iptc(block))
+    return read_iim(block)
+
+
+def png_raw_profile(text: str, limit: int = 1 << 20) -> bytes:
+    """The bytes of an ImageMagick 'Raw profile type ...' PNG text: a name line, the length in
+    decimal, then the bytes in hex over many lines."""
+    lines = text.strip().split("\n", 2)
+    if len(lines) < 3 or not lines[1].strip().isdigit():
+        return b""
+    length = int(lines[1].strip())
+    if length > limit:
+        return b""
+    digits = "".join(lines[2].split())[:2 * length]
+    try:
+        return bytes.fromhex(digits)
+    except ValueError:
+        return b""
 
 
 def iptc_dates(values: dict[str, str]) -> list[DateFact]:
@@ -159,14 +193,31 @@ def ciff_dates(values: dict[str, object]) -> list[DateFact]:
     return [fact] if fact else []
 
 
+def _reconyx_clock(maker_note: bytes) -> tuple[int, ...] | None:
+    """(year, month, day, hour, minute, second) from the three Reconyx maker-note layouts:
+    HyperFire (starts 01 F1; six 16-bit words at byte 22: s, min, h, month, day, year),
+    UltraFire ('RECONYXUF'; seven bytes at 59: s, min, h, day, month, year low, year high) and
+    HyperFire 2 ('RECONYXH2'; six 16-bit words at 62: s, min, h, day, month, year)."""
+    if maker_note[:2] == b"\x01\xf1" and len(maker_note) >= 34:
+        words = list(struct.unpack("<6H", maker_note[22:34]))
+        if words[0] & 0xFF00 and not words[0] & 0xFF:  # some firmware writes these big-endian
+            words = [((w >> 8) | ((w & 0xFF) << 8)) for w in words]
+        second, minute, hour, month, day, year = words
+    elif maker_note.startswith(b"RECONYXUF\x00") and len(maker_note) >= 66:
+        second, minute, hour, day, month, low, high = maker_note[59:66]
+        year = low + 256 * high
+    elif maker_note.startswith(b"RECONYXH2\x00") and len(maker_note) >= 74:
+        second, minute, hour, day, month, year = struct.unpack("<6H", maker_note[62:74])
+    else:
+        return None
+    return year, month, day, hour, minute, second
+
+
 def reconyx_dates(maker_note: bytes) -> list[DateFact]:
-    """HyperFire trail cameras (HC500, HC600, PC900): the time of the trigger."""
-    if len(maker_note) < 34 or maker_note[:2] != b"\x01\xf1":
+    """Reconyx trail cameras: the time of the trigger, as ExifTool's Reconyx:DateTimeOriginal."""
+    clock = _reconyx_clock(maker_note)
+    if clock is None:
         return []
-    words = list(struct.unpack("<6H", maker_note[22:34]))
-    if words[0] & 0xFF00 and not words[0] & 0xFF:  # some firmware writes these big-endian
-        words = [((w >> 8) | ((w & 0xFF) << 8)) for w in words]
-    second, minute, hour, month, day, year = words
-    text = f"{year:04d}:{month:02d}:{day:02d} {hour:02d}:{minute:02d}:{second:02d}"
+    text = "{:04d}:{:02d}:{:02d} {:02d}:{:02d}:{:02d}".format(*clock)
     fact = make_fact(CAPTURE, "Reconyx:DateTimeOriginal", text)
     return [fact] if fact else []

@@ -1,13 +1,23 @@
 """XMP packets, wherever a file keeps them (JPEG APP1, PNG iTXt, TIFF tag 700, HEIC and MP4
-boxes): found by their markers in the bytes, parsed with entity expansion refused."""
+boxes): found by their markers in the bytes, parsed with entity expansion refused. A JPEG's
+extended XMP (the part that did not fit in one segment) is put together from its chunks only when
+they cover it exactly and its MD5 is the GUID the main packet names."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import struct
+from collections.abc import Iterable
 from typing import Any
 
 from defusedxml import ElementTree
 
-MAX_PACKET = 4 << 20  # larger is not metadata any camera writes
+MAX_PACKET = 8 << 20  # larger is not metadata any camera writes
+MAX_EXTENDED = MAX_PACKET  # an extension (depth maps, history) larger than this is refused
+MAX_VALUE = 64 << 10  # longer values (base64 images in extended XMP) are named, not kept
+MAIN_SIGNATURE = b"http://ns.adobe.com/xap/1.0/\x00"
+EXTENSION_SIGNATURE = b"http://ns.adobe.com/xmp/extension/\x00"
 _STARTS = (b"<x:xmpmeta", b"<x:xapmeta", b"<rdf:RDF")
 _ENDS = (b"</x:xmpmeta>", b"</x:xapmeta>", b"</rdf:RDF>")
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -23,6 +33,9 @@ PREFIXES = {
     "http://ns.google.com/photos/1.0/camera/": "GCamera",
     "http://ns.apple.com/HDRGainMap/1.0/": "HDRGainMap",
     "http://ns.adobe.com/xap/1.0/rights/": "xmpRights",
+    "http://ns.adobe.com/xmp/note/": "xmpNote", "http://ns.google.com/photos/1.0/image/": "GImage",
+    "http://ns.google.com/photos/1.0/depthmap/": "GDepth",
+    "http://ns.google.com/photos/1.0/audio/": "GAudio",
 }
 
 
@@ -57,14 +70,20 @@ def _group_and_name(qualified: str) -> tuple[str, str]:
     return "XMP", qualified
 
 
+def _bounded(text: str) -> str:
+    if len(text) <= MAX_VALUE:
+        return text
+    return f"({len(text):,} characters of data, not kept in the dump)"
+
+
 def _value(element: Any) -> str | None:
     """Text of a simple property, or the items of an rdf:Seq/Bag/Alt joined by ', '."""
     items = [li.text.strip() for li in element.iter(f"{{{RDF}}}li") if li.text and li.text.strip()]
     if items:
-        return ", ".join(items)
+        return _bounded(", ".join(items))
     text = (element.text or "").strip()
     if text:
-        return text
+        return _bounded(text)
     resource = element.get(f"{{{RDF}}}resource")
     return resource.strip() if resource else None
 
@@ -83,7 +102,7 @@ def parse_packet(packet: bytes) -> dict[str, dict[str, str]]:
         for qualified, value in desc.attrib.items():
             group, name = _group_and_name(qualified)
             if group.startswith("XMP-") and group != "XMP-22-rdf-syntax-ns" and value.strip():
-                groups.setdefault(group, {}).setdefault(name, value.strip())
+                groups.setdefault(group, {}).setdefault(name, _bounded(value.strip()))
         for child in desc:
             group, name = _group_and_name(child.tag)
             value = _value(child)
@@ -100,8 +119,78 @@ def read_xmp(data: bytes) -> dict[str, dict[str, str]]:
             groups = parse_packet(packet)
         except Exception:  # noqa: BLE001, S112 - a broken packet is skipped, the next may be whole
             continue
-        for group, values in groups.items():
-            target = merged.setdefault(group, {})
-            for name, value in values.items():
-                target.setdefault(name, value)
+        _merge(merged, groups)
     return merged
+
+
+class ExtendedXmpError(ValueError):
+    """The extension's chunks do not make one whole, bounded, GUID-matching packet."""
+
+
+def _merge(into: dict[str, dict[str, str]], groups: dict[str, dict[str, str]]) -> None:
+    for group, values in groups.items():
+        target = into.setdefault(group, {})
+        for name, value in values.items():
+            target.setdefault(name, value)
+
+
+def extended_packet(payloads: Iterable[bytes], guid: str) -> bytes | None:
+    """The extension named by ``guid`` (the main packet's xmpNote:HasExtendedXMP), put together
+    from the APP1 payloads that carry it: each is the signature, the 32-character GUID, the full
+    length and this chunk's offset (big-endian 32-bit) and the chunk. None when no chunk names
+    the GUID; ExtendedXmpError when the chunks overlap, leave a gap, disagree on the length,
+    exceed MAX_EXTENDED or do not hash (MD5) to the GUID."""
+    wanted = guid.strip().encode("ascii", "replace")
+    if len(wanted) != 32:
+        raise ExtendedXmpError("the extension's GUID is not 32 characters")
+    chunks: dict[int, bytes] = {}
+    full: int | None = None
+    total = 0
+    for payload in payloads:
+        if not payload.startswith(EXTENSION_SIGNATURE) or len(payload) < 75:
+            continue
+        if payload[35:67] != wanted:
+            continue
+        size, offset = struct.unpack(">II", payload[67:75])
+        if full is not None and size != full:
+            raise ExtendedXmpError("its chunks disagree on the extension's length")
+        full = size
+        if size > MAX_EXTENDED:
+            raise ExtendedXmpError(f"{size:,} bytes, more than the {MAX_EXTENDED:,} allowed")
+        if offset in chunks:
+            raise ExtendedXmpError("two chunks at the same offset")
+        chunks[offset] = payload[75:]
+        total += len(payload) - 75
+        if total > MAX_EXTENDED:
+            raise ExtendedXmpError(f"chunks larger than the {MAX_EXTENDED:,} bytes allowed")
+    if full is None:
+        return None
+    joined, at = bytearray(), 0
+    for offset in sorted(chunks):
+        if offset != at:
+            raise ExtendedXmpError(f"{'overlap' if offset < at else 'gap'} at byte {at:,}")
+        joined += chunks[offset]
+        at += len(chunks[offset])
+    if at != full:
+        raise ExtendedXmpError(f"{at:,} of {full:,} bytes present")
+    digest = hashlib.md5(bytes(joined), usedforsecurity=False).hexdigest().upper()
+    if not hmac.compare_digest(digest, wanted.decode("ascii").upper()):
+        raise ExtendedXmpError("its MD5 is not the GUID the main packet names")
+    return bytes(joined)
+
+
+def read_jpeg_xmp(app1: list[bytes]) -> tuple[dict[str, dict[str, str]], str | None]:
+    """The main packet of a JPEG's APP1 segments and, when it names one, its extension; with
+    the reason the extension was refused, if it was (the main packet's groups are kept)."""
+    main = b"".join(p for p in app1 if p.startswith(MAIN_SIGNATURE[:-1]))
+    groups = read_xmp(main)
+    guid = groups.get("XMP-xmpNote", {}).get("HasExtendedXMP")
+    if not guid:
+        return groups, None
+    try:
+        packet = extended_packet(app1, guid)
+    except ExtendedXmpError as exc:
+        return groups, str(exc)
+    if packet is not None:
+        _merge(groups, read_xmp(packet))
+    return groups, None
