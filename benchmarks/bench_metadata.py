@@ -26,13 +26,15 @@ import _common  # noqa: F401 - puts the project on sys.path
 FIELDS = ("capture", "gps", "make/model", "orientation", "dimensions")
 KINDS = {".jpg": "jpeg", ".jpeg": "jpeg", ".heic": "heic", ".heif": "heic", ".tif": "tiff",
          ".tiff": "tiff", ".png": "png", ".webp": "webp", ".mp4": "video", ".mov": "video",
-         ".m4a": "audio", ".mp3": "audio"}
+         ".m4a": "audio", ".mp3": "audio", ".flac": "audio", ".ogg": "audio", ".opus": "audio",
+         ".wav": "audio", ".aac": "audio", ".avi": "video", ".mkv": "video", ".webm": "video"}
 # Tags that mean "when the picture or recording was taken", in the order a reader should prefer.
 CAPTURE_TAGS = ("ExifIFD:DateTimeOriginal", "XMP-exif:DateTimeOriginal",
                 "XMP-photoshop:DateCreated", "Keys:CreationDate", "UserData:DateTimeOriginal",
                 "ItemList:ContentCreateDate", "ID3v2_4:RecordingTime", "ID3v2_3:RecordingTime",
                 "QuickTime:CreateDate", "PictureInfo:DateTimeOriginal",
-                "CIFF:DateTimeOriginal", "MakerNotes:DateTimeOriginal")
+                "CIFF:DateTimeOriginal", "MakerNotes:DateTimeOriginal",
+                "Composite:DateTimeOriginal")  # ExifTool's own, e.g. RIFF date and time joined
 Reading = dict[str, Any]
 
 
@@ -198,6 +200,8 @@ READERS: dict[str, Callable[[Path], Reading]] = {
 
 def main() -> None:
     default = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    if not default.is_dir():  # a checkout one level deeper (a worktree beside others)
+        default = Path(__file__).resolve().parents[3] / "shared" / "corpus"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, default=[default])
     parser.add_argument("--readers", default=",".join(READERS))

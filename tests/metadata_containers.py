@@ -216,3 +216,29 @@ def mp4_with_xmp(path: Path, where: str) -> Path:
     body = data[at + 8:] + _box(b"udta", _box(b"XMP_", packet))
     path.write_bytes(data[:at] + _box(b"moov", body))
     return path
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return kind + struct.pack("<I", len(body)) + body + b"\x00" * (len(body) % 2)
+
+
+def wav_voice_memo(path: Path, time: bytes | None = b"16:23:35") -> Path:
+    """A WAV as cameras record voice memos: an INFO list with ICRD (the date) and an EXIF list
+    with the time ('etim') and the camera ('ecor', 'emdl')."""
+    import wave
+
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(8000)
+        out.writeframes(b"\x80" * 800)
+    data = buf.getvalue()
+    info = _chunk(b"LIST", b"INFO" + _chunk(b"ICRD", b"2005-08-08\x00"))
+    exif = b"exif" + _chunk(b"ever", b"0220") + _chunk(b"ecor", b"PENTAX Corporation\x00") \
+        + _chunk(b"emdl", b"PENTAX Optio WP\x00")
+    if time is not None:
+        exif += _chunk(b"etim", time + b"\x00")
+    body = data[12:] + info + _chunk(b"LIST", exif)
+    path.write_bytes(b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WAVE" + body)
+    return path

@@ -233,3 +233,27 @@ def test_a_canon_camera_info_of_hostile_length_is_not_decoded(tmp_path: Path) ->
                                          table, original="2010:10:10 10:10:10"))
     assert found.fields["captured_local"] == "2010:10:10 10:10:10"
     assert "Canon" not in found.tags
+
+
+# --- RIFF (WAV, AVI) --------------------------------------------------------------------------
+
+@needs_exiftool
+def test_wav_voice_memo_date_and_time_joined_as_exiftool_joins_them(tmp_path: Path) -> None:
+    path = mc.wav_voice_memo(tmp_path / "memo.wav")
+    found, theirs = read(path), exiftool(path)
+    # [RIFF] DateCreated : 2005-08-08, [RIFF] TimeCreated : 16:23:35,
+    # [Composite] DateTimeOriginal : 2005:08:08 16:23:35
+    assert found.fields["captured_source"] == "RIFF:DateCreated"
+    assert _clock(found.fields["captured_local"]) == _clock(theirs["Composite:DateTimeOriginal"])
+    assert found.tags["RIFF"]["Model"] == theirs["RIFF:Model"].strip()
+    assert found.fields["camera"] == "PENTAX Optio WP"
+
+
+@needs_exiftool
+def test_wav_date_alone_is_not_a_capture_time(tmp_path: Path) -> None:
+    path = mc.wav_voice_memo(tmp_path / "memo.wav", time=None)
+    found, theirs = read(path), exiftool(path)
+    assert "Composite:DateTimeOriginal" not in theirs and "RIFF:DateCreated" in theirs
+    assert "captured_at" not in found.fields
+    assert [d["kind"] for d in found.meta["dates"] if d["tag"] == "RIFF:DateCreated"] == [
+        "created"]

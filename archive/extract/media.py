@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from . import Extracted, dates, xmp
+from . import Extracted, dates, riff, xmp
 from .dates import CAPTURE, MODIFIED, DateFact, make_fact
 from .image import xmp_dates
 
@@ -62,6 +62,8 @@ def media_dates(general: dict[str, Any]) -> list[DateFact]:
             continue
         if key == "recorded_date" and id3:
             tag = "ID3:RecordingTime"
+        if key == "recorded_date" and general.get("format") in ("Wave", "AVI"):
+            continue  # the INFO list's ICRD: read with its time by riff.read_riff
         text, marked_utc = _media_time(str(value).split(" / ")[0])
         fact = make_fact(kind, tag, text, utc=utc or marked_utc)
         if fact is not None:
@@ -188,6 +190,15 @@ def _boxes(stream: BinaryIO, out: Extracted, facts: list[DateFact]) -> None:
         tail = stream.read(XMP_WINDOW)
     _user_data_location(head, out)
     _user_data_location(tail, out)
+    values = riff.read_riff(head)
+    if values:
+        out.tags["RIFF"] = values
+        facts.extend(riff.riff_dates(values))
+        for key in ("Make", "Model"):
+            if values.get(key):
+                out.meta.setdefault(key.lower(), values[key])
+        if "camera" not in out.fields and values.get("Model"):
+            out.fields["camera"] = values["Model"][:200]
     groups = xmp.read_xmp(head) or xmp.read_xmp(tail)
     out.tags.update(groups)
     facts.extend(xmp_dates(groups))
