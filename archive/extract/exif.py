@@ -16,7 +16,9 @@ from .dates import CAPTURE, DIGITIZED, GPS, MODIFIED, DateFact, make_fact
 
 logging.getLogger("exifread").setLevel(logging.CRITICAL)  # it logs file contents
 MAX_VALUE = 2048
-MAX_MAKER_NOTE = 256 << 10  # larger maker notes are kept as bytes, not decoded
+# exifread copies a maker note one byte at a time (about 15 us each): larger notes are kept as
+# bytes, not decoded, so that a photo's import stays quick.
+MAX_MAKER_NOTE = 16 << 10
 _GROUPS = {"Image": "IFD0", "EXIF": "ExifIFD", "GPS": "GPS", "Interoperability": "InteropIFD",
            "Thumbnail": "IFD1", "MakerNote": "MakerNotes"}
 _MAKER_GROUPS = (("CANON", "Canon"), ("NIKON", "Nikon"), ("OLYMPUS", "Olympus"),
@@ -61,6 +63,7 @@ class ExifReading:
         self.values: dict[str, Any] = {}
         self.dump: dict[str, dict[str, str]] = {}
         self.maker_note: bytes | None = None  # the raw maker-note bytes, for the blocks we read
+        self.make = ""  # IFD0 Make as the first reader saw it
 
     def add(self, key: str, value: Any) -> None:
         key = _RENAMED.get(key, key)
@@ -125,12 +128,14 @@ def maker_note_is_bounded(note: bytes, make: str) -> bool:
 def read_exifread(stream: BinaryIO, reading: ExifReading) -> None:
     """The EXIF IFDs, and the maker notes exifread decodes (Canon, Nikon, Olympus, Casio, Sony,
     Fujifilm, Apple, DJI) when Pillow's reading (run first) found one of a bounded size."""
-    tags = exifread.process_file(stream, details=False, extract_thumbnail=False)
-    if reading.maker_note is not None and maker_note_is_bounded(
-            reading.maker_note, str(tags.get("Image Make", ""))):
-        # A maker note it cannot decode: the rest, read above, without it.
+    tags: dict[str, Any] = {}
+    if reading.maker_note is not None and maker_note_is_bounded(reading.maker_note,
+                                                                 reading.make):
+        # A maker note it cannot decode: the rest, read again below, without it.
         with contextlib.suppress(Exception):
             tags = exifread.process_file(stream, details=True, extract_thumbnail=False)
+    if not tags:
+        tags = exifread.process_file(stream, details=False, extract_thumbnail=False)
     make = str(tags.get("Image Make", "")).strip()
     for name, tag in tags.items():
         prefix, _, rest = name.partition(" ")
@@ -161,6 +166,7 @@ def read_pillow(exif: Any, reading: ExifReading) -> None:
                 reading.add(f"{group}:{name}", sub[number])
         if ifd == 0x8769 and 0x927C in sub and isinstance(sub[0x927C], bytes):
             reading.maker_note = sub[0x927C]
+            reading.make = str(exif.get(0x010F, "")).strip("\x00 ")
 
 
 def _degrees(reading: ExifReading, name: str, negative: str) -> float | None:

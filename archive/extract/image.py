@@ -111,7 +111,7 @@ def _metadata(data: bytes, img: Image.Image | None, out: Extracted) -> None:
     second = exif.ExifReading()  # Pillow's reading: what exifread misses, and the maker note
     if img is not None:
         out.attempt("EXIF (second reader)", lambda: exif.read_pillow(img.getexif(), second))
-    reading.maker_note = second.maker_note
+    reading.maker_note, reading.make = second.maker_note, second.make
     first = Extracted()  # exifread's failure only matters if the second reader fails too
     first.attempt("EXIF", lambda: exif.read_exifread(io.BytesIO(data), reading))
     if img is not None and img.info.get("original_orientation") in range(1, 9):
