@@ -118,6 +118,9 @@ class DetailPane(QScrollArea):
         self._layout.addWidget(custody_box)
         self._layout.addStretch(1)
         self.setWidget(body)
+        # shown only while an item is: with nothing selected the pane says so and nothing else
+        self.item_parts: list[QWidget] = [self.open_button, self.facts_box,
+                                          self.provenance_box, tags_box, notes_box, custody_box]
         self.show_item(None, None)
 
     # ------------------------------------------------------------------ contents
@@ -134,6 +137,8 @@ class DetailPane(QScrollArea):
         self.notes_list.clear()
         self.note_edit.clear()
         enabled = self.detail is not None
+        for part in self.item_parts:
+            part.setVisible(enabled)
         for widget in (self.open_button, self.tags_edit, self.tags_save, self.note_edit,
                        self.note_save):
             widget.setEnabled(enabled)
