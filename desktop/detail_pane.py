@@ -118,9 +118,6 @@ class DetailPane(QScrollArea):
         self._layout.addWidget(custody_box)
         self._layout.addStretch(1)
         self.setWidget(body)
-        # shown only while an item is: with nothing selected the pane says so and nothing else
-        self.item_parts: list[QWidget] = [self.open_button, self.facts_box,
-                                          self.provenance_box, tags_box, notes_box, custody_box]
         self.show_item(None, None)
 
     # ------------------------------------------------------------------ contents
@@ -137,7 +134,7 @@ class DetailPane(QScrollArea):
         self.notes_list.clear()
         self.note_edit.clear()
         enabled = self.detail is not None
-        for part in self.item_parts:
+        for part in self.item_parts():
             part.setVisible(enabled)
         for widget in (self.open_button, self.tags_edit, self.tags_save, self.note_edit,
                        self.note_save):
@@ -197,6 +194,12 @@ class DetailPane(QScrollArea):
             self.custody_model.set_events(
                 vault.custody_events(item_id),
                 d.provenance[0].source_path if d.provenance else None)
+
+    def item_parts(self) -> list[QWidget]:
+        """What is shown only with an item: with nothing selected the pane says so, no more."""
+        boxes = self.widget().findChildren(QGroupBox, options=Qt.FindChildOption
+                                           .FindDirectChildrenOnly)
+        return [self.open_button, *boxes]
 
     def _fact(self, label: str, value: str, *, copy: bool = False, mono: bool = False,
               groups: int = 0) -> None:

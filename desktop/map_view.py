@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
+    QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
     QWidget,
@@ -47,7 +48,8 @@ POINT_SIZE = 11  # pixels, whatever the zoom
 ID_KEY = 0  # QGraphicsItem.data key holding the item id
 ZOOM_STEP = 1.25
 MAX_SCALE = 4000.0  # pixels per degree: a street block at the 1:110m data's limit anyway
-MIN_SPAN = 4.0  # degrees shown at least around a single point
+MIN_SPAN = 30.0  # degrees shown at least around close points: coasts to find one's way by
+WORLD = QRectF(-180, -90, 360, 180)
 
 
 @cache
@@ -59,11 +61,15 @@ def land_rings() -> tuple[tuple[tuple[float, float], ...], ...]:
 
 
 def land_path() -> QPainterPath:
+    """The land in scene coordinates. Rings that cross the antimeridian run past 180 degrees
+    in the data, so the land is drawn three times, 360 degrees apart, and clipped to the world."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
     for ring in land_rings():
-        path.addPolygon(QPolygonF([QPointF(lon, -lat) for lon, lat in ring]))
-        path.closeSubpath()
+        polygon = QPolygonF([QPointF(lon, -lat) for lon, lat in ring])
+        for shift in (-360, 0, 360):
+            path.addPolygon(polygon.translated(shift, 0))
+            path.closeSubpath()
     return path
 
 
@@ -98,8 +104,12 @@ class MapView(QGraphicsView):
             scene.addLine(lon, -90, lon, 90, grid_pen)
         for lat in range(-90, 91, 30):
             scene.addLine(-180, -lat, 180, -lat, grid_pen)
-        land = scene.addPath(land_path(), QPen(COAST, 0), QBrush(LAND))
-        land.setZValue(1)
+        world = scene.addRect(WORLD, QPen(Qt.PenStyle.NoPen))
+        world.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+        world.setZValue(1)
+        land = QGraphicsPathItem(land_path(), world)
+        land.setPen(QPen(COAST, 0))
+        land.setBrush(QBrush(LAND))
 
     # ------------------------------------------------------------------ points
     def set_locations(self, locations: Iterable[ItemLocation]) -> None:
@@ -164,7 +174,7 @@ class MapView(QGraphicsView):
                        Qt.AspectRatioMode.KeepAspectRatio)
 
     def fit_world(self) -> None:
-        self.fitInView(QRectF(-180, -90, 360, 180), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(WORLD, Qt.AspectRatioMode.KeepAspectRatio)
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()

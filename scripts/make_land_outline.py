@@ -44,13 +44,31 @@ def ring_of(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[t
     return ring
 
 
+def unwrapped(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The ring without jumps across the antimeridian (longitudes may pass 180 or -180, the
+    app draws the land again 360 degrees to either side and clips it to the world); a ring
+    that goes all the way round (Antarctica) is closed along its pole."""
+    out = [ring[0]]
+    shift = 0.0
+    for (lon0, _lat0), (lon1, lat1) in zip(ring, ring[1:], strict=False):
+        if lon1 - lon0 > 180:
+            shift -= 360
+        elif lon0 - lon1 > 180:
+            shift += 360
+        out.append((lon1 + shift, lat1))
+    if shift:
+        pole = -90.0 if sum(lat for _lon, lat in ring) < 0 else 90.0
+        out += [(out[-1][0], pole), (out[0][0], pole)]
+    return out
+
+
 def rings_of(topology: dict) -> list[list[tuple[float, float]]]:
     arcs = decode_arcs(topology)
     rings = []
     for geometry in topology["objects"]["land"]["geometries"]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         for polygon in polygons:
-            rings.extend(ring_of(ring, arcs) for ring in polygon)
+            rings.extend(unwrapped(ring_of(ring, arcs)) for ring in polygon)
     return rings
 
 
