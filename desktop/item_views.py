@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
 from .items_model import NAME
+from .name_delegate import ThumbnailNameDelegate
 from .thumbnails import ICON_SIZE
 from .tile_delegate import TileDelegate
 
@@ -20,6 +21,7 @@ def items_grid(model: QAbstractItemModel, parent: QWidget) -> QListView:
     grid.setIconSize(ICON_SIZE)
     grid.setGridSize(QSize(ICON_SIZE.width() + 24, ICON_SIZE.height() + 52))
     grid.setItemDelegate(TileDelegate(grid))  # recordings show their title and duration
+    grid.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     grid.setWordWrap(True)
     grid.setLayoutMode(QListView.LayoutMode.Batched)
     grid.setBatchSize(200)
@@ -39,6 +41,7 @@ def items_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     table.setIconSize(QSize(32, 24))
+    table.setItemDelegateForColumn(NAME, ThumbnailNameDelegate(table))
     # The thumbnail takes its room from the name column: widen it by as much, and cut long
     # names in the middle so that the end ("…-final.mp3") stays readable; the tooltip has it all.
     table.setTextElideMode(Qt.TextElideMode.ElideMiddle)

@@ -17,6 +17,7 @@ from desktop.controller import AppController
 from desktop.items_model import NAME
 from desktop.main_window import GRID, SEARCH, TABLE
 from desktop.sidebar_model import SCOPE_ROLE
+from desktop.thumbnails import ICON_SIZE
 from gui_fixtures import *  # noqa: F403
 from gui_fixtures import PASSPHRASE, create_through_dialog
 
@@ -156,10 +157,15 @@ def test_recording_tiles_show_title_and_duration(qtbot, main_window, tmp_path: P
         delegate.initStyleOption(option, index)
         return option.text
 
-    assert tile("take.mp3") == "take.mp3\nInterview 7 · 0:02"
-    assert tile("interview-7.wav") == "interview-7.wav\n0:10"  # no title: the duration
-    assert "courtyard.mp4\n0:0" in tile("courtyard.mp4")
+    assert tile("take.mp3") == "take.mp3\u2028Interview 7 · 0:02"
+    assert tile("interview-7.wav") == "interview-7.wav\u20280:10"  # no title: the duration
+    assert "courtyard.mp4\u20280:0" in tile("courtyard.mp4")
     assert tile("shop-front.jpg") == "shop-front.jpg"
+    # every tile, a photo's too, has room for the second line (the grid sizes all alike)
+    metrics = QFontMetrics(main_window.grid.font())
+    for row in range(main_window.proxy.rowCount()):
+        rect = main_window.grid.visualRect(main_window.proxy.index(row, NAME))
+        assert rect.height() >= ICON_SIZE.height() + 2 * metrics.lineSpacing()
 
 
 def test_table_names_keep_their_room_and_their_ends(qtbot, main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -177,7 +183,15 @@ def test_table_names_keep_their_room_and_their_ends(qtbot, main_window, tmp_path
     assert shown.startswith("interview-2024") and shown.endswith("full.wav")
     row = next(r for r in range(main_window.proxy.rowCount())
                if main_window.proxy.index(r, NAME).data() == long_name)
-    assert long_name in main_window.proxy.index(row, NAME).data(Qt.ItemDataRole.ToolTipRole)
+    cell = main_window.proxy.index(row, NAME)
+    assert long_name in cell.data(Qt.ItemDataRole.ToolTipRole)
+    # the thumbnail (160 pixels wide in the model) is drawn at the table's icon size
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    table.itemDelegateForColumn(NAME).initStyleOption(option, cell)
+    assert cell.data(Qt.ItemDataRole.DecorationRole).width() > table.iconSize().width()
+    assert 0 < option.decorationSize.width() <= table.iconSize().width()
+    assert option.decorationSize.height() <= table.iconSize().height()
 
 
 def test_the_detail_pane_follows_the_selected_hit(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
