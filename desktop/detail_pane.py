@@ -130,6 +130,7 @@ class DetailPane(QScrollArea):
             entry = self.provenance.takeAt(0)
             widget = entry.widget() if entry is not None else None
             if widget is not None:
+                widget.hide()  # gone from the picture now, not at the next loop turn
                 widget.deleteLater()
         self.notes_list.clear()
         self.note_edit.clear()
