@@ -198,8 +198,9 @@ class DetailPane(QScrollArea):
 
     def item_parts(self) -> list[QWidget]:
         """What is shown only with an item: with nothing selected the pane says so, no more."""
-        boxes = self.widget().findChildren(QGroupBox, options=Qt.FindChildOption
-                                           .FindDirectChildrenOnly)
+        body = self.widget()
+        boxes = body.findChildren(QGroupBox, options=Qt.FindChildOption.FindDirectChildrenOnly) \
+            if body is not None else []
         return [self.open_button, *boxes]
 
     def _fact(self, label: str, value: str, *, copy: bool = False, mono: bool = False,

@@ -12,6 +12,7 @@ from .items_model import ItemsModel
 class EmptyHint(QLabel):
     def __init__(self, view: QAbstractItemView, items: ItemsModel) -> None:
         super().__init__(view.viewport())
+        self._area = view.viewport()
         self._items = items
         self.setObjectName("empty-hint")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -29,9 +30,9 @@ class EmptyHint(QLabel):
 
     def update_visibility(self) -> None:
         self.setVisible(self._items.total() == 0 and self._items.rowCount() == 0)
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._area.rect())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(self._area.rect())
         return False

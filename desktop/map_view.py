@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -209,7 +209,7 @@ class MapView(QGraphicsView):
                 return
         super().mousePressEvent(event)
 
-    def _point_at(self, position: object) -> str | None:
+    def _point_at(self, position: QPoint) -> str | None:
         for item in self.items(position):  # topmost first
             item_id = item.data(ID_KEY)
             if item_id:
