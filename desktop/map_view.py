@@ -92,12 +92,15 @@ class MapView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._draw_world()
+        self._world_drawn = False  # read and drawn when the map is first shown, not at start-up
         self._points: dict[str, QGraphicsEllipseItem] = {}
         self._locations: dict[str, ItemLocation] = {}
         self.chosen: str | None = None
 
     def _draw_world(self) -> None:
+        if self._world_drawn:
+            return
+        self._world_drawn = True
         scene = self.scene()
         grid_pen = QPen(GRID_LINE, 0)  # cosmetic: one pixel at any zoom
         for lon in range(-180, 181, 30):
@@ -113,6 +116,7 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------------------ points
     def set_locations(self, locations: Iterable[ItemLocation]) -> None:
+        self._draw_world()
         scene = self.scene()
         for point in self._points.values():
             scene.removeItem(point)
