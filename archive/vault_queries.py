@@ -8,6 +8,7 @@ from typing import Any
 
 from archive.catalog import records
 from archive.catalog.details import ItemDetail, item_detail
+from archive.catalog.locations import ItemLocation, list_locations
 from archive.core import VaultCore
 from archive.custody.log import CustodyLog, Event
 
@@ -33,6 +34,13 @@ class VaultQueries:
                    since: datetime | None = None) -> int:
         with self._require().sessions() as session:
             return records.count_items(session, case, kind, since)
+
+    def item_locations(self, case: str | None = None,
+                       kind: str | None = None,
+                       since: datetime | None = None) -> list[ItemLocation]:
+        """Items with GPS (id, name, latitude, longitude), for the map."""
+        with self._require().sessions() as session:
+            return list_locations(session, case, kind, since)
 
     def related_recordings(self, ref: str) -> list[records.ItemSummary]:
         """For a transcript, the recordings it belongs to (and the other way round): linked by

@@ -130,10 +130,13 @@ class DetailPane(QScrollArea):
             entry = self.provenance.takeAt(0)
             widget = entry.widget() if entry is not None else None
             if widget is not None:
+                widget.hide()  # gone from the picture now, not at the next loop turn
                 widget.deleteLater()
         self.notes_list.clear()
         self.note_edit.clear()
         enabled = self.detail is not None
+        for part in self.item_parts():
+            part.setVisible(enabled)
         for widget in (self.open_button, self.tags_edit, self.tags_save, self.note_edit,
                        self.note_save):
             widget.setEnabled(enabled)
@@ -192,6 +195,13 @@ class DetailPane(QScrollArea):
             self.custody_model.set_events(
                 vault.custody_events(item_id),
                 d.provenance[0].source_path if d.provenance else None)
+
+    def item_parts(self) -> list[QWidget]:
+        """What is shown only with an item: with nothing selected the pane says so, no more."""
+        body = self.widget()
+        boxes = body.findChildren(QGroupBox, options=Qt.FindChildOption.FindDirectChildrenOnly) \
+            if body is not None else []
+        return [self.open_button, *boxes]
 
     def _fact(self, label: str, value: str, *, copy: bool = False, mono: bool = False,
               groups: int = 0) -> None:

@@ -6,7 +6,11 @@ from PySide6.QtCore import QAbstractItemModel, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
 from .items_model import NAME
+from .name_delegate import ThumbnailNameDelegate
 from .thumbnails import ICON_SIZE
+from .tile_delegate import TileDelegate
+
+NAME_WIDTH = 280  # pixels of text in the table's name column
 
 
 def items_grid(model: QAbstractItemModel, parent: QWidget) -> QListView:
@@ -15,7 +19,9 @@ def items_grid(model: QAbstractItemModel, parent: QWidget) -> QListView:
     grid.setResizeMode(QListView.ResizeMode.Adjust)
     grid.setUniformItemSizes(True)
     grid.setIconSize(ICON_SIZE)
-    grid.setGridSize(QSize(ICON_SIZE.width() + 24, ICON_SIZE.height() + 44))
+    grid.setGridSize(QSize(ICON_SIZE.width() + 24, ICON_SIZE.height() + 52))
+    grid.setItemDelegate(TileDelegate(grid))  # recordings show their title and duration
+    grid.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     grid.setWordWrap(True)
     grid.setLayoutMode(QListView.LayoutMode.Batched)
     grid.setBatchSize(200)
@@ -34,6 +40,10 @@ def items_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     table.setSortingEnabled(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
-    table.setColumnWidth(NAME, 260)
     table.setIconSize(QSize(32, 24))
+    table.setItemDelegateForColumn(NAME, ThumbnailNameDelegate(table))
+    # The thumbnail takes its room from the name column: widen it by as much, and cut long
+    # names in the middle so that the end ("…-final.mp3") stays readable; the tooltip has it all.
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.setColumnWidth(NAME, NAME_WIDTH + 32 + 16)
     return table

@@ -26,11 +26,13 @@ from search import QueryError
 
 from .app_state import AppState
 from .detail_pane import DetailPane
+from .empty_hint import EmptyHint
 from .error_messages import full_message
 from .import_panel import ImportPanel
 from .import_task import ImportBatch, import_work
 from .item_views import items_grid, items_table
 from .items_model import ID_ROLE, NAME, ItemsModel, ItemsProxy, Scope
+from .map_panel import MapPanel
 from .search_panel import SearchPanel
 from .settings import Settings
 from .sidebar_model import SCOPE_ROLE, SidebarModel
@@ -42,7 +44,7 @@ from .viewer_window import ViewerWindow
 if TYPE_CHECKING:
     from archive import ImportReport, Vault
 
-GRID, TABLE, SEARCH = range(3)
+GRID, TABLE, SEARCH, MAP = range(4)
 SEARCH_LIMIT = 200
 
 
@@ -97,9 +99,13 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self)
         self.search_panel.open_hit.connect(self._open_hit)
         self.search_panel.filters_changed.connect(self.run_search)
+        self.search_panel.hit_selected.connect(self.show_selected_item)
+        self.map_panel = MapPanel(self.state, self)
+        self.map_panel.item_chosen.connect(self.show_selected_item)
         self.stack = QStackedWidget(self)
-        for page in (self.grid, self.table, self.search_panel):
+        for page in (self.grid, self.table, self.search_panel, self.map_panel):
             self.stack.addWidget(page)
+        self.empty_hints = [EmptyHint(view, self.items) for view in (self.grid, self.table)]
         for view in (self.grid, self.table):
             view.selectionModel().selectionChanged.connect(
                 lambda _new, _old, v=view: self._selection_changed(v))
@@ -152,6 +158,7 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_grid = self._action(self.tr("&Grid"), lambda: self.set_view(GRID), "Ctrl+1")
         self.act_table = self._action(self.tr("&Table"), lambda: self.set_view(TABLE), "Ctrl+2")
+        self.act_map = self._action(self.tr("&Map"), lambda: self.set_view(MAP), "Ctrl+3")
         self.act_search = self._action(self.tr("&Search"), self.focus_search,
                                        QKeySequence.StandardKey.Find)
         self.act_open = self._action(self.tr("&Open item"), self.open_selected, "Ctrl+O")
@@ -165,7 +172,8 @@ class MainWindow(QMainWindow):
                        self.act_verify, None, self.act_lock, self.act_quit):
             vault_menu.addSeparator() if action is None else vault_menu.addAction(action)
         view_menu = menus.addMenu(self.tr("V&iew"))
-        for action in (self.act_grid, self.act_table, self.act_search, self.act_open):
+        for action in (self.act_grid, self.act_table, self.act_map, self.act_search,
+                       self.act_open):
             view_menu.addAction(action)
         tools = menus.addMenu(self.tr("&Tools"))
         tools.addAction(self.act_prefs)
@@ -216,6 +224,9 @@ class MainWindow(QMainWindow):
             self._show_scope(scope)
 
     def _show_scope(self, scope: Scope) -> None:
+        if scope != self.state.scope:  # another case: a search starts over, within it
+            self.search_field.clear()
+            self.search_panel.scope_to_case(scope.case)
         self.state.set_scope(scope)
         self.items.set_source(self.vault, scope)
         self.detail.clear()
@@ -252,6 +263,11 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids(view)
         self.state.set_selection(ids)
         self.detail.show_item(self.vault, ids[-1] if ids else None)
+
+    def show_selected_item(self, item_id: str) -> None:
+        """An item chosen outside the grid and table (a search hit, a point on the map)."""
+        self.state.set_selection([item_id])
+        self.detail.show_item(self.vault, item_id)
 
     def _activated(self, index: QModelIndex) -> None:
         item_id = index.data(ID_ROLE)

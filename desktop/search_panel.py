@@ -28,6 +28,7 @@ def quoted(value: str) -> str:
 
 class SearchPanel(QWidget):
     open_hit = Signal(str, object, list)  # item id, timecode or None, words to mark
+    hit_selected = Signal(str)  # the item of the hit now current (the detail pane follows)
     filters_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -72,6 +73,7 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._activated)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.view, 1)
 
     def set_cases(self, names: list[str]) -> None:
@@ -83,6 +85,14 @@ class SearchPanel(QWidget):
             self.case.addItem(name, name)
         found = self.case.findData(current)
         self.case.setCurrentIndex(max(found, 0))
+        self.case.blockSignals(False)
+
+    def scope_to_case(self, name: str | None) -> None:
+        """Search within the case chosen in the sidebar (or any case), without searching yet."""
+        self.case.blockSignals(True)
+        if name is not None and self.case.findData(name) < 0:
+            self.case.addItem(name, name)  # named in the sidebar, no item yet
+        self.case.setCurrentIndex(max(self.case.findData(name), 0))
         self.case.blockSignals(False)
 
     def full_query(self, text: str) -> str:
@@ -113,6 +123,11 @@ class SearchPanel(QWidget):
         self.model.clear()
         self.summary.clear()
         self.set_cases([])
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = self.model.data(current, HIT_ROLE) if current.isValid() else None
+        if hit is not None:
+            self.hit_selected.emit(hit.id)
 
     def activate_row(self, row: int) -> None:
         self._activated(self.model.index(row, 0))

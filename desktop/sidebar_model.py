@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from .items_model import Scope
+from .sidebar_heading import heading_data
 from .table_model import Index
 
 if TYPE_CHECKING:
@@ -103,6 +104,8 @@ class SidebarModel(QAbstractListModel):
         entry = self._entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.label if entry.scope is None else f"{entry.label} ({entry.count})"
+        if entry.scope is None:
+            return heading_data(role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.description or None
         if role == SCOPE_ROLE:
@@ -115,8 +118,8 @@ class SidebarModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         entry = self._entries[index.row()]
-        if entry.scope is None:
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+        if entry.scope is None:  # a heading: neither chosen by a click nor by the arrow keys
+            return Qt.ItemFlag.ItemNeverHasChildren
         flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                  | Qt.ItemFlag.ItemNeverHasChildren)
         if entry.case is not None or index.row() == 0:

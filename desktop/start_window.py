@@ -29,6 +29,7 @@ from archive.vault import is_vault
 
 from .create_dialog import CreateVaultDialog
 from .error_messages import full_message, user_message
+from .path_labels import distinct_labels
 from .settings import Settings
 from .tasks import Task, TaskRunner
 
@@ -105,8 +106,9 @@ class StartWindow(QWidget):
     def load_recent(self) -> None:
         self.recent.blockSignals(True)
         self.recent.clear()
-        for path in self.settings.recent_vaults:
-            entry = QListWidgetItem(Path(path).name or path)
+        paths = self.settings.recent_vaults
+        for path, label in zip(paths, distinct_labels(paths), strict=True):
+            entry = QListWidgetItem(label)
             entry.setToolTip(path)
             entry.setData(PATH_ROLE, path)
             self.recent.addItem(entry)

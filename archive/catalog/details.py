@@ -71,7 +71,6 @@ class ItemDetail(ItemSummary):
     gps: GpsPoint | None
     width: int | None
     height: int | None
-    duration: float | None
     metadata: dict[str, Any]
     problems: tuple[str, ...]
     text_encoding: str | None
@@ -108,7 +107,7 @@ def item_detail(item: Item) -> ItemDetail:
         dates=tuple((item.meta or {}).get("dates", [])),
         date_conflicts=tuple((item.meta or {}).get("date_conflicts", [])),
         imported_by=item.imported_by, gps=gps,
-        width=item.width, height=item.height, duration=item.duration,
+        width=item.width, height=item.height,
         metadata=dict(item.meta or {}), problems=tuple(item.problems or ()),
         text_encoding=text.encoding if text else None,
         cue_count=len(text.cues) if text and text.cues else 0,

@@ -51,6 +51,7 @@ class ItemSummary:
     thumbnail_id: str | None
     cases: tuple[str, ...]
     tags: tuple[str, ...]
+    duration: float | None  # seconds, for recordings and videos
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -69,7 +70,7 @@ def summary_of(item: Item) -> ItemSummary:
         item.captured_at, bool(item.captured_is_utc), item.imported_at, item.camera,
         item.gps_lat is not None,
         item.thumbnail_id, tuple(sorted(c.name for c in item.cases)),
-        tuple(t.name for t in item.tags),
+        tuple(t.name for t in item.tags), item.duration,
     )
 
 

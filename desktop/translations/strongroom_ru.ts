@@ -790,6 +790,10 @@
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Импорт уже идёт; дождитесь конца или отмените его.</translation>
     </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Карта</translation>
+    </message>
 </context>
 <context>
     <name>MediaView</name>
@@ -1330,6 +1334,64 @@
         <location filename="../app.py" line="53"/>
         <source>Deriving the key…</source>
         <translation>Вычисляется ключ…</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyHint</name>
+    <message>
+        <source>Nothing here yet.
+
+Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (Ctrl+Shift+I), or drag files and folders into this window.</source>
+        <translation>Здесь пока ничего нет.
+
+Импортируйте материалы через Хранилище ▸ Импорт файлов… (Ctrl+I) или Импорт папки… (Ctrl+Shift+I) либо перетащите файлы и папки в это окно.</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>Приблизить</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Отдалить</translation>
+    </message>
+    <message>
+        <source>Show all points</source>
+        <translation>Показать все точки</translation>
+    </message>
+    <message>
+        <source>Whole world</source>
+        <translation>Весь мир</translation>
+    </message>
+    <message>
+        <source>Copy coordinates</source>
+        <translation>Копировать координаты</translation>
+    </message>
+    <message>
+        <source>Open in a map service…</source>
+        <translation>Открыть в картографическом сервисе…</translation>
+    </message>
+    <message>
+        <source>%1 item(s) with a location. Drag to move, wheel or +/− to zoom, click a point to select its item. Drawn offline: no map service is contacted.</source>
+        <translation>Объектов с местом съёмки: %1. Перетаскивайте, чтобы сдвинуть карту, колесо или +/− — масштаб, щелчок по точке выбирает объект. Карта рисуется без сети: никакой картографический сервис не запрашивается.</translation>
+    </message>
+    <message>
+        <source>No item in this view has a location.</source>
+        <translation>Ни у одного объекта в этом списке нет места съёмки.</translation>
+    </message>
+    <message>
+        <source>Open in a map service?</source>
+        <translation>Открыть в картографическом сервисе?</translation>
+    </message>
+    <message>
+        <source>This opens OpenStreetMap (openstreetmap.org) in your web browser at %1. The service, and anyone who can watch your network, will learn this place. Open it?</source>
+        <translation>В браузере откроется OpenStreetMap (openstreetmap.org) в точке %1. Это место узнает сервис и любой, кто может наблюдать за вашей сетью. Открыть?</translation>
+    </message>
+    <message>
+        <source>Open the web map</source>
+        <translation>Открыть веб-карту</translation>
     </message>
 </context>
 </TS>
