@@ -82,19 +82,13 @@ def to_latin(word: str) -> str:
     return "".join(_TO_LATIN.get(c, c) for c in word)
 
 
+_LATIN_PIECE = re.compile("|".join(re.escape(latin) for latin, _cyr in _TO_CYRILLIC))
+_PIECE_TO_CYRILLIC = dict(_TO_CYRILLIC)
+
+
 def to_cyrillic(word: str) -> str:
-    out = []
-    i = 0
-    while i < len(word):
-        for latin, cyr in _TO_CYRILLIC:
-            if word.startswith(latin, i):
-                out.append(cyr)
-                i += len(latin)
-                break
-        else:
-            out.append(word[i])
-            i += 1
-    return "".join(out)
+    """Latin letters to Cyrillic, the longest spelling first (sh -> ш, not с + х)."""
+    return _LATIN_PIECE.sub(lambda m: _PIECE_TO_CYRILLIC[m.group()], word)
 
 
 def _unique(*groups: tuple[str, ...] | list[str]) -> tuple[str, ...]:
