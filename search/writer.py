@@ -36,8 +36,10 @@ _COMPRESS_FROM = 256  # bytes of a pickled block below which it is stored as it 
 
 
 class _PostingsWriter(W3PostingsWriter):  # type: ignore[misc]
+    _terminfo: Any
+
     def finish_postings(self) -> Any:
-        terminfo = self._terminfo
+        terminfo: Any = self._terminfo
         if not self._blockcount and len(self._ids) < self._inlinelimit:
             terminfo.add_block(self)
             terminfo.set_inlined(self._ids, self._weights, self._values)
@@ -48,7 +50,8 @@ class _PostingsWriter(W3PostingsWriter):  # type: ignore[misc]
     def _write_block(self, last: bool = False) -> None:
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
-        self._terminfo.add_block(self)
+        terminfo: Any = self._terminfo
+        terminfo.add_block(self)
         ids = self._ids
         data = dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), 2)
         level = self._compression if len(data) >= _COMPRESS_FROM else 0
