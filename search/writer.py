@@ -42,7 +42,12 @@ class _PostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         terminfo: Any = self._terminfo
         if not self._blockcount and len(self._ids) < self._inlinelimit:
             terminfo.add_block(self)
-            terminfo.set_inlined(self._ids, self._weights, self._values)
+            values = self._values
+            if len(values) != len(self._ids):
+                # Whoosh's own path drops empty values (formats without any); read back, an
+                # inlined posting must still give one (bytes) per document.
+                values = [b""] * len(self._ids)
+            terminfo.set_inlined(self._ids, self._weights, values)
             self._terminfo = None
             return terminfo
         return super().finish_postings()
@@ -100,7 +105,9 @@ class _TermPostings:
 
 class GatheringWriter(SegmentWriter):  # type: ignore[misc]
     def __init__(self, ix: Any, limitmb: int = 128, **kwargs: Any) -> None:
-        super().__init__(ix, limitmb=limitmb, codec=Codec(), **kwargs)
+        # Segments are left as separate files (not one compound file): a reader opens each
+        # without copying it, where a part of a compound file is copied at every open.
+        super().__init__(ix, limitmb=limitmb, codec=Codec(), compound=False, **kwargs)
         self._terms: dict[str, dict[bytes, _TermPostings]] = {}
         self._lengths: dict[str, dict[int, int]] = {}
         self._budget = limitmb * 1024 * 1024
