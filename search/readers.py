@@ -15,10 +15,11 @@ from typing import Any
 
 from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
-from whoosh.writing import SegmentWriter
+from whoosh.writing import MERGE_SMALL, SegmentWriter
 
-# A commit of fewer documents than this makes a small segment; small segments are merged only
-# once there are MERGE_AT of them (each adds a little to every query, a merge costs a save).
+# A commit of fewer documents than this (a note or a tag saved, a batch of an import) makes a
+# small segment; segments are merged only once there are MERGE_AT small ones (each adds a
+# little to every query; a merge adds to the save that makes it).
 SMALL_SEGMENT = 50
 MERGE_AT = 10
 
@@ -59,13 +60,10 @@ def refreshed(ix: Any, old: Searcher | None, weighting: Any) -> Searcher:
 
 
 def merge_small_segments(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy: the small segments merged into the one being written once there
-    are ``MERGE_AT`` of them; the others left alone."""
+    """Whoosh merge policy for a commit of a few documents: nothing merged until there are
+    ``MERGE_AT`` small segments, then Whoosh's own policy (the smallest segments merged, so
+    that the number of segments grows with the logarithm of the documents)."""
     small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
     if len(small) + 1 < MERGE_AT:
         return segments
-    for segment in small:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
+    return list(MERGE_SMALL(writer, segments))
