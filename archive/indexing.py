@@ -148,6 +148,11 @@ class Indexer:
     def reindex_items(self, ids: Iterable[str], remove: Iterable[str] = (),
                       progress: Callable[[int, int, str], None] | None = None) -> None:
         todo = list(ids)
+        removals = list(remove)
+        if todo and not removals:
+            # The items of the small segments left by earlier saves, once there are several,
+            # indexed again with these: one segment instead of many, without a merge.
+            todo = list(dict.fromkeys(todo + self.index.small_segment_ids()))
 
         def documents() -> Iterator[IndexDocument]:
             # One writer for the whole run (one segment: many small ones make every query
@@ -162,7 +167,7 @@ class Indexer:
                 if progress is not None:
                     progress(min(start + REBUILD_BATCH, len(todo)), len(todo), "")
 
-        self.index.update(documents(), remove)
+        self.index.update(documents(), removals)
         self.persist()
 
     # ------------------------------------------------------------------ persistence

@@ -16,7 +16,13 @@ from .crossscript import CrossScript
 from .fields import ANALYSIS_VERSION, is_current, schema
 from .highlight import first_cue, matches, snippet
 from .query import QueryError, plan
-from .readers import SMALL_SEGMENT, merge_small_segments, refreshed
+from .readers import (
+    MERGE_AT,
+    SMALL_SEGMENT,
+    merge_into_large,
+    merge_small_segments,
+    refreshed,
+)
 from .storage import MemoryStorage
 from .writer import GatheringWriter
 
@@ -139,8 +145,21 @@ class SearchIndex:
             elif added < SMALL_SEGMENT:
                 mergetype = merge_small_segments
             else:
-                mergetype = writing.MERGE_SMALL
+                mergetype = merge_into_large
             writer.commit(mergetype=mergetype)
+
+    def small_segment_ids(self) -> list[str]:
+        """The items in small segments once there are ``MERGE_AT`` of those (else none): the
+        owner indexes them again with its next small commit, which leaves those segments empty
+        and dropped, and puts their documents in one segment, without reading postings back
+        as a Whoosh merge does (which takes seconds for a few hundred documents)."""
+        with self._lock:
+            leaves = [r for r, _ in self._current_searcher().reader().leaf_readers()]
+            small = [r for r in leaves if r.segment() is not None
+                     and r.doc_count_all() < SMALL_SEGMENT]
+            if len(small) + 1 < MERGE_AT:
+                return []
+            return [f["id"] for r in small for f in r.all_stored_fields()]
 
     def clear(self) -> None:
         with self._lock:

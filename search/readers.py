@@ -18,10 +18,11 @@ from whoosh.searching import Searcher
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 # A commit of fewer documents than this (a note or a tag saved, a batch of an import) makes a
-# small segment; segments are merged only once there are MERGE_AT small ones (each adds a
-# little to every query; a merge adds to the save that makes it).
+# small segment; once there are MERGE_AT small segments their documents are indexed again
+# together (each segment adds a little to every query).
 SMALL_SEGMENT = 50
 MERGE_AT = 10
+MERGE_LIMIT = 3 * MERGE_AT  # beyond this, merged by Whoosh whatever the cost
 
 
 def _same_deletions(a: Any, b: Any) -> bool:
@@ -59,11 +60,30 @@ def refreshed(ix: Any, old: Searcher | None, weighting: Any) -> Searcher:
     return Searcher(whole, fromindex=ix, weighting=weighting)
 
 
+def _live(segments: list[Any]) -> list[Any]:
+    # A segment whose every document was replaced or removed is dropped without reading it
+    # (its files go with it at the commit).
+    return [s for s in segments if s.doc_count() > 0]
+
+
 def merge_small_segments(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy for a commit of a few documents: nothing merged until there are
-    ``MERGE_AT`` small segments, then Whoosh's own policy (the smallest segments merged, so
-    that the number of segments grows with the logarithm of the documents)."""
+    """Whoosh merge policy for a commit of a few documents: nothing merged (a merge reads every
+    posting back, which a save should not wait for) until there are ``MERGE_LIMIT`` small
+    segments, then the small ones. The owner normally puts them together long before, by
+    indexing their documents again (see ``SearchIndex.small_segment_ids``)."""
+    segments = _live(segments)
     small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
-    if len(small) + 1 < MERGE_AT:
+    if len(small) + 1 < MERGE_LIMIT:
         return segments
-    return list(MERGE_SMALL(writer, segments))
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
+
+
+def merge_into_large(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy for a large commit (an import, a rebuild): empty segments dropped,
+    then Whoosh's own policy (the smallest segments merged, so that the number of segments
+    grows with the logarithm of the documents)."""
+    return list(MERGE_SMALL(writer, _live(segments)))

@@ -1,4 +1,5 @@
-"""Items are searchable batch by batch while an import runs."""
+"""Items are searchable batch by batch while an import runs, and right after a note is saved;
+the small segments these leave are put together as they pile up."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from archive import Vault
 from archive.indexing import Indexer
 from archive.intake.importer import Importer
 from archive.intake.results import IMPORTED, ImportReport
+from search.readers import MERGE_AT
 
 WORDS = ["кестрел", "фургон", "подвал", "passport", "hujjat", "жертөле", "basement"]
 
@@ -42,3 +44,21 @@ def test_each_committed_batch_is_searchable_before_the_next(
     from_sealed = Indexer(small_vault._require())  # noqa: SLF001
     assert from_sealed.repair() == 0
     assert all(any(from_sealed.search(w, 50)) for w in WORDS)
+
+
+def test_note_saves_are_searchable_and_leave_few_segments(small_vault: Vault,
+                                                          tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, word in enumerate(WORDS):
+        (folder / f"statement-{k}.txt").write_text(f"Показания {word}.", encoding="utf-8")
+    ids = [r.item_id for r in small_vault.import_paths([folder]).results if r.item_id]
+    indexer = small_vault._indexer()  # noqa: SLF001
+    for k in range(MERGE_AT * 3):
+        small_vault.add_note(ids[k % len(ids)], f"охранник заметка{k}")
+        assert [h.id for h in small_vault.search(f"заметка{k}")] == [ids[k % len(ids)]]
+        leaves = indexer.index._current_searcher().reader().leaf_readers()  # noqa: SLF001
+        assert len(leaves) <= MERGE_AT
+    assert {h.id for h in small_vault.search("охранник")} == set(ids)
+    assert all(any(small_vault.search(w)) for w in WORDS)
+    assert Indexer(small_vault._require()).repair() == 0  # noqa: SLF001 - all of it sealed

@@ -4,7 +4,7 @@ and tag saves are merged without losing or repeating a document."""
 from __future__ import annotations
 
 from search import IndexDocument, SearchIndex
-from search.readers import MERGE_AT, SMALL_SEGMENT
+from search.readers import MERGE_LIMIT, SMALL_SEGMENT
 from search.writer import INLINE_POSTINGS
 
 
@@ -55,14 +55,14 @@ def test_readers_of_unchanged_segments_are_kept() -> None:
         f"{i:032x}" for i in range(SMALL_SEGMENT + 10) if i != 2)
 
 
-def test_small_segments_are_merged_once_there_are_several() -> None:
+def test_small_segments_are_merged_by_the_index_alone_past_a_limit() -> None:
     index = SearchIndex.in_memory()
     index.update([_doc(i, "общий текст") for i in range(SMALL_SEGMENT + 5)])
-    for k in range(MERGE_AT * 2 + 3):
+    for k in range(MERGE_LIMIT * 2 + 3):
         # Each save replaces one document: a small segment, and a deletion in another one.
         index.update([_doc(k % 7, "общий текст", notes=f"заметка{k} охранник")])
         segments = len(_leaf_readers(index))
-        assert segments <= MERGE_AT
+        assert segments <= MERGE_LIMIT
         assert len(_ids(index, "охранник")) == min(k + 1, 7)
         assert _ids(index, f"заметка{k}") == [f"{k % 7:032x}"]
         assert len(_ids(index, "общий")) == SMALL_SEGMENT + 5
