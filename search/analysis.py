@@ -58,6 +58,8 @@ _TO_CYRILLIC = [  # longest first
 _LATIN_FOLDS = [("shch", "sh"), ("sch", "sh"), ("zh", "j"), ("kh", "h"), ("x", "h"),
                 ("q", "k"), ("ts", "c"), ("w", "v"), ("y", "i"), ("'", "")]
 _REPEATS = re.compile(r"(.)\1+")
+_ASCII_ALNUM = re.compile(r"[a-z0-9]+\Z")
+_CYRILLIC_ALNUM = re.compile(r"[\u0400-\u04ff0-9]+\Z")
 
 
 def fold(word: str) -> str:
@@ -130,6 +132,10 @@ def latin_key(cyr: str) -> str:
 def translit_key(raw: str) -> str:
     """One spelling for a word as written, in either script (file names)."""
     word = fold(raw)
+    if word[-1:].isdigit() and (_ASCII_ALNUM.match(word) or _CYRILLIC_ALNUM.match(word)):
+        # No stemmer removes anything from a word that ends in a digit (file names such as
+        # img_0042 or протокол2): the spelling is all there is to fold.
+        return latin_key(word if is_cyrillic(word) else to_cyrillic(word))
     cyr = word if is_cyrillic(word) else to_cyrillic(str(_EN.stem(word)))
     if not (_KAZAKH_ONLY & set(cyr)):
         cyr = str(_RU.stem(cyr))
