@@ -243,7 +243,6 @@ class Vault(VaultQueries, CaseWork):
         :meth:`Importer.run` for watching ``report`` fill up from ``progress``)."""
         self.trust.require_acknowledged()  # before intake writes into any free slot
         importer = Importer(self._require(), options or ImportOptions())
-        indexer = self._indexer()
         indexed: set[str] = set()
 
         def index_batch(item_ids: list[str]) -> None:
@@ -251,7 +250,7 @@ class Vault(VaultQueries, CaseWork):
             # derived data: a batch that cannot be indexed now is tried again at the end, and
             # a crash before that is healed by the full comparison at the next unlock.
             try:
-                indexer.reindex_items(item_ids)
+                self._indexer().reindex_items(item_ids)
             except Exception:  # noqa: BLE001
                 log.warning("indexing %d imported item(s) failed; retried after the import",
                             len(item_ids), exc_info=True)
@@ -263,9 +262,9 @@ class Vault(VaultQueries, CaseWork):
         if len(touched) >= REINDEX_AFTER_IMPORT:
             # The batches' small segments replaced by one: what the import indexed is read
             # back as fast as a rebuild, and the replaced segments are dropped unread.
-            indexer.reindex_items(sorted(touched))
+            self._indexer().reindex_items(sorted(touched))
         elif touched - indexed:
-            indexer.reindex_items(sorted(touched - indexed))
+            self._indexer().reindex_items(sorted(touched - indexed))
         return report
 
     def _indexer(self) -> Indexer:
