@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REBUILD_BATCH = 500
+_CHANGES = threading.RLock()
 
 
 def _meta_words(meta: dict[str, Any], *keys: str) -> str:
@@ -148,6 +150,11 @@ class Indexer:
     def reindex_items(self, ids: Iterable[str], remove: Iterable[str] = (),
                       progress: Callable[[int, int, str], None] | None = None) -> None:
         todo = list(ids)
+        removals = list(remove)
+        if todo and not removals:
+            # The items of the small segments left by earlier saves, once there are several,
+            # indexed again with these: one segment instead of many, without a merge.
+            todo = list(dict.fromkeys(todo + self.index.small_segment_ids()))
 
         def documents() -> Iterator[IndexDocument]:
             # One writer for the whole run (one segment: many small ones make every query
@@ -162,8 +169,11 @@ class Indexer:
                 if progress is not None:
                     progress(min(start + REBUILD_BATCH, len(todo)), len(todo), "")
 
-        self.index.update(documents(), remove)
-        self.persist()
+        # One change and its sealing at a time: an import's batches are indexed on its own
+        # thread while a note may be saved on another.
+        with _CHANGES:
+            self.index.update(documents(), removals)
+            self.persist()
 
     # ------------------------------------------------------------------ persistence
     def persist(self) -> None:

@@ -46,6 +46,8 @@ from crypto.errors import AuthenticationFailed, MalformedKey
 from search import ResultPage
 
 log = logging.getLogger(__name__)
+# An import of at least this many items is indexed once more, all together, when it ends.
+REINDEX_AFTER_IMPORT = 200
 
 # libsodium MODERATE: 3 passes over 256 MiB, about one second here. Tests set a cheap one.
 DEFAULT_KDF = kdf.MODERATE
@@ -241,12 +243,28 @@ class Vault(VaultQueries, CaseWork):
         :meth:`Importer.run` for watching ``report`` fill up from ``progress``)."""
         self.trust.require_acknowledged()  # before intake writes into any free slot
         importer = Importer(self._require(), options or ImportOptions())
-        report = importer.run(paths, progress, cancel, report)
-        # Only what this import touched (new items; known ones given a case or tags). A crash
-        # before this point is healed by the full comparison at the next unlock.
+        indexed: set[str] = set()
+
+        def index_batch(item_ids: list[str]) -> None:
+            # Each committed batch is searchable while the import goes on. The index is
+            # derived data: a batch that cannot be indexed now is tried again at the end, and
+            # a crash before that is healed by the full comparison at the next unlock.
+            try:
+                self._indexer().reindex_items(item_ids)
+            except Exception:  # noqa: BLE001
+                log.warning("indexing %d imported item(s) failed; retried after the import",
+                            len(item_ids), exc_info=True)
+                return
+            indexed.update(item_ids)
+
+        report = importer.run(paths, progress, cancel, report, committed=index_batch)
         touched = {r.item_id for r in report.results if r.item_id is not None}
-        if touched:
+        if len(touched) >= REINDEX_AFTER_IMPORT:
+            # The batches' small segments replaced by one: what the import indexed is read
+            # back as fast as a rebuild, and the replaced segments are dropped unread.
             self._indexer().reindex_items(sorted(touched))
+        elif touched - indexed:
+            self._indexer().reindex_items(sorted(touched - indexed))
         return report
 
     def _indexer(self) -> Indexer:

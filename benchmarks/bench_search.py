@@ -1,6 +1,7 @@
 """Search at scale against SQLite FTS5 on the same corpus, in the same run.
 
     python benchmarks/bench_search.py [--docs 20000]
+    python benchmarks/bench_search.py --note [--items 10000]
 
 Indexing rate (wall clock and this process's CPU time, since the machine may be shared; the
 ratios to FTS5 are what compares across machines); p50/p95 latency for single words, phrases,
@@ -8,6 +9,12 @@ boolean and date-range queries; the time from the sealed index files in a vault'
 the first result (decrypt, load, open, query), which is what unlock adds before search can
 answer; and recall and the rank of the first relevant hit over the relevance set in
 tests/relevance_set.py.
+
+``--note``: a vault of ``--items`` imported statements (indexed batch by batch as the import
+commits them), then a note saved on one item and the next search for the note's new word, as the
+app does it (catalog transaction with its custody event, the item's document replaced, the new
+index files sealed): median, p95 and the slowest, goal < 200 ms; and, in the same run, what the
+note's catalog transaction alone costs.
 """
 
 from __future__ import annotations
@@ -84,13 +91,55 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def note_saves(items: int, repeat: int) -> None:
+    from archive import items as items_service
+
+    rng = random.Random(11)
+    docs = corpus(items, rng)
+    with tempfile.TemporaryDirectory(dir=".") as tmp:
+        folder = Path(tmp) / "statements"
+        folder.mkdir()
+        for d in docs:
+            (folder / d.name).write_text(d.text, encoding="utf-8")
+        vault, _ = Vault.create(Path(tmp) / "v", "bench", kdf_params=CHEAP_FOR_TESTS)
+        start = time.perf_counter()
+        report = vault.import_paths([folder])
+        took = time.perf_counter() - start
+        ids = [r.item_id for r in report.results if r.item_id]
+        print(f"{len(ids)} statements imported and indexed batch by batch in {took:.0f} s "
+              f"({len(ids) / took:.0f} items/s)")
+        vault.search("подвал")
+        saves, catalog_only = [], []
+        for k in range(repeat):
+            word = f"нурланов{k}x"
+            t = time.perf_counter()
+            vault.add_note(ids[(k * 7919) % len(ids)], f"охранник {word}, заметка")
+            page = vault.search(word)
+            saves.append((time.perf_counter() - t) * 1000)
+            assert page.total == 1, (word, page.total)
+            t = time.perf_counter()
+            items_service.add_note(vault.core, ids[(k * 104729) % len(ids)], "без поиска")
+            catalog_only.append((time.perf_counter() - t) * 1000)
+        vault.lock()
+    print(f"note saved and found, on {len(ids)} items: median {pct(saves, 50):.0f} ms  "
+          f"p95 {pct(saves, 95):.0f} ms  slowest {max(saves):.0f} ms  (goal < 200 ms)")
+    print(f"  the note's catalog transaction alone: median {pct(catalog_only, 50):.0f} ms  "
+          f"p95 {pct(catalog_only, 95):.0f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=20000)
+    ap.add_argument("--note", action="store_true",
+                    help="note saves on a vault of --items imported statements")
+    ap.add_argument("--items", type=int, default=10000)
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--degenerate", action="store_true",
                     help="30-word vocabulary: every query matches half the documents")
     args = ap.parse_args()
+    if args.note:
+        note_saves(args.items, args.repeat)
+        return
     rng = random.Random(7)
     docs = corpus(args.docs, rng, args.degenerate)
 

@@ -58,6 +58,8 @@ _TO_CYRILLIC = [  # longest first
 _LATIN_FOLDS = [("shch", "sh"), ("sch", "sh"), ("zh", "j"), ("kh", "h"), ("x", "h"),
                 ("q", "k"), ("ts", "c"), ("w", "v"), ("y", "i"), ("'", "")]
 _REPEATS = re.compile(r"(.)\1+")
+_ASCII_ALNUM = re.compile(r"[a-z0-9]+\Z")
+_CYRILLIC_ALNUM = re.compile(r"[\u0400-\u04ff0-9]+\Z")
 
 
 def fold(word: str) -> str:
@@ -82,19 +84,13 @@ def to_latin(word: str) -> str:
     return "".join(_TO_LATIN.get(c, c) for c in word)
 
 
+_LATIN_PIECE = re.compile("|".join(re.escape(latin) for latin, _cyr in _TO_CYRILLIC))
+_PIECE_TO_CYRILLIC = dict(_TO_CYRILLIC)
+
+
 def to_cyrillic(word: str) -> str:
-    out = []
-    i = 0
-    while i < len(word):
-        for latin, cyr in _TO_CYRILLIC:
-            if word.startswith(latin, i):
-                out.append(cyr)
-                i += len(latin)
-                break
-        else:
-            out.append(word[i])
-            i += 1
-    return "".join(out)
+    """Latin letters to Cyrillic, the longest spelling first (sh -> ш, not с + х)."""
+    return _LATIN_PIECE.sub(lambda m: _PIECE_TO_CYRILLIC[m.group()], word)
 
 
 def _unique(*groups: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -136,6 +132,10 @@ def latin_key(cyr: str) -> str:
 def translit_key(raw: str) -> str:
     """One spelling for a word as written, in either script (file names)."""
     word = fold(raw)
+    if word[-1:].isdigit() and (_ASCII_ALNUM.match(word) or _CYRILLIC_ALNUM.match(word)):
+        # No stemmer removes anything from a word that ends in a digit (file names such as
+        # img_0042 or протокол2): the spelling is all there is to fold.
+        return latin_key(word if is_cyrillic(word) else to_cyrillic(word))
     cyr = word if is_cyrillic(word) else to_cyrillic(str(_EN.stem(word)))
     if not (_KAZAKH_ONLY & set(cyr)):
         cyr = str(_RU.stem(cyr))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
+from operator import sub
 from pickle import dumps
 from typing import Any
 
@@ -33,14 +35,39 @@ def positions_value(positions: list[int]) -> bytes:
     """Whoosh's ``Positions`` encoding: the count, then the pickled gaps."""
     if len(positions) == 1:
         return _one_position(positions[0])
-    gaps = [positions[0]]
-    gaps += [b - a for a, b in zip(positions, positions[1:], strict=False)]
-    return pack_uint(len(gaps)) + dumps(gaps, 2)
+    return pack_uint(len(positions)) + dumps(list(map(sub, positions, chain((0,), positions))), 2)
 
 
-@lru_cache(maxsize=600_000)
-def _encoded(kind: str, raw: str) -> tuple[bytes, ...]:
-    return tuple(t.encode("utf-8") for t in TERMS[kind](raw))
+# Each kind's terms of a word as written, encoded (a plain dict: cheaper to ask than an LRU
+# cache, and bounded by clearing it when it grows past the limit).
+_ENCODED: dict[str, dict[str, tuple[bytes, ...]]] = {kind: {} for kind in TERMS}
+_ENCODED_LIMIT = 600_000
+
+
+def _encode_terms(kind: str, raw: str) -> tuple[bytes, ...]:
+    cache = _ENCODED[kind]
+    if len(cache) >= _ENCODED_LIMIT:
+        cache.clear()
+    found = cache[raw] = tuple(t.encode("utf-8") for t in TERMS[kind](raw))
+    return found
+
+
+def word_positions(value: str) -> dict[str, list[int]]:
+    """Each word of ``value`` as written and where it occurs (word positions). The text is
+    split on white space first, and only the pieces that are not plain words go through the
+    word pattern (same words, in the same order, as ``WORD.findall``)."""
+    found: dict[str, list[int]] = {}
+    get = found.get
+    pos = 0
+    for piece in value.split():
+        for raw in ((piece,) if piece.isalnum() else WORD.findall(piece)):
+            where = get(raw)
+            if where is None:
+                found[raw] = [pos]
+            else:
+                where.append(pos)
+            pos += 1
+    return found
 
 
 class LexicalText(TEXT):  # type: ignore[misc]
@@ -55,16 +82,20 @@ class LexicalText(TEXT):  # type: ignore[misc]
         self.positional = positions
 
     def postings(self, value: str) -> dict[bytes, list[int]]:
-        """Each term of ``value`` and the word positions where it occurs."""
+        """Each term of ``value`` and the word positions where it occurs. A word's terms are
+        looked up once per text, however often the word occurs; where two words share a term
+        (two forms of one lemma) their positions are merged. The lists may be shared between
+        terms: read them, never change them."""
         kind = self.kind
+        cache = _ENCODED[kind]
         found: dict[bytes, list[int]] = {}
-        for pos, raw in enumerate(WORD.findall(value)):
-            for term in _encoded(kind, raw):
-                where = found.get(term)
-                if where is None:
-                    found[term] = [pos]
-                else:
-                    where.append(pos)
+        for raw, where in word_positions(value).items():
+            terms = cache.get(raw)
+            if terms is None:
+                terms = _encode_terms(kind, raw)
+            for term in terms:
+                have = found.get(term)
+                found[term] = where if have is None else sorted(have + where)
         return found
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:

@@ -16,6 +16,13 @@ from .crossscript import CrossScript
 from .fields import ANALYSIS_VERSION, is_current, schema
 from .highlight import first_cue, matches, snippet
 from .query import QueryError, plan
+from .readers import (
+    MERGE_AT,
+    SMALL_SEGMENT,
+    merge_into_large,
+    merge_small_segments,
+    refreshed,
+)
 from .storage import MemoryStorage
 from .writer import GatheringWriter
 
@@ -102,13 +109,10 @@ class SearchIndex:
         self._cross = CrossScript()
 
     def _current_searcher(self) -> Searcher:
-        if self._searcher is not None and not self._searcher.up_to_date():
-            # Reopened rather than refresh()ed: the fork's reader reuse fails on empty indexes.
-            self._searcher.close()
-            self._searcher = None
-        if self._searcher is None:
-            self._searcher = self._ix.searcher(weighting=WEIGHTING)
-        return self._searcher
+        searcher = self._searcher
+        if searcher is None or not searcher.up_to_date():
+            searcher = self._searcher = refreshed(self._ix, searcher, WEIGHTING)
+        return searcher
 
     @classmethod
     def in_memory(cls, files: dict[str, bytes] | None = None, pool_mb: int = 256) -> SearchIndex:
@@ -120,19 +124,42 @@ class SearchIndex:
     # ------------------------------------------------------------------ writing
     def update(self, docs: Iterable[IndexDocument], delete: Iterable[str] = ()) -> None:
         """Add or replace documents and remove others, in one commit. Removals merge segments
-        so that no removed word stays behind in the index files."""
+        so that no removed word stays behind in the index files. A few documents (a note or a
+        tag saved) make a small segment of their own, merged with the other small ones only
+        once there are several: the large segments are left as they are."""
         removals = list(delete)
         with self._lock:
             writer = GatheringWriter(self._ix, limitmb=self.pool_mb)
+            added = 0
             try:
                 for item_id in removals:
                     writer.delete_by_term("id", item_id)
                 for doc in docs:
                     writer.update_document(**_fields(doc))
+                    added += 1
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit(mergetype=writing.OPTIMIZE if removals else writing.MERGE_SMALL)
+            if removals:
+                mergetype = writing.OPTIMIZE
+            elif added < SMALL_SEGMENT:
+                mergetype = merge_small_segments
+            else:
+                mergetype = merge_into_large
+            writer.commit(mergetype=mergetype)
+
+    def small_segment_ids(self) -> list[str]:
+        """The items in small segments once there are ``MERGE_AT`` of those (else none): the
+        owner indexes them again with its next small commit, which leaves those segments empty
+        and dropped, and puts their documents in one segment, without reading postings back
+        as a Whoosh merge does (which takes seconds for a few hundred documents)."""
+        with self._lock:
+            leaves = [r for r, _ in self._current_searcher().reader().leaf_readers()]
+            small = [r for r in leaves if r.segment() is not None
+                     and r.doc_count_all() < SMALL_SEGMENT]
+            if len(small) + 1 < MERGE_AT:
+                return []
+            return [f["id"] for r in small for f in r.all_stored_fields()]
 
     def clear(self) -> None:
         with self._lock:

@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from whoosh.filedb.filestore import RamStorage
-from whoosh.filedb.structfile import StructFile
+from whoosh.filedb.structfile import BufferFile, StructFile
 
 
 class _KeptBuffer(io.BytesIO):
@@ -39,6 +39,15 @@ class _TempStorage(RamStorage):
 
 
 class MemoryStorage(RamStorage):
+    """Index files as bytes in a dict. Files are opened without copying them (Whoosh's own
+    ``RamStorage`` hands a memoryview to ``BytesIO``, which copies the whole file at every open;
+    a ``BytesIO`` over ``bytes`` shares them)."""
+
+    def open_file(self, name: str, **kwargs: Any) -> BufferFile:
+        if name not in self.files:
+            raise NameError(name)
+        return BufferFile(self.files[name], name=name, **kwargs)
+
     def temp_storage(self, name: str | None = None) -> RamStorage:  # type: ignore[override]
         return _TempStorage()
 

@@ -81,9 +81,12 @@ class Importer:
 
     def run(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
             cancel: Callable[[], bool] | None = None,
-            report: ImportReport | None = None) -> ImportReport:
+            report: ImportReport | None = None,
+            committed: Callable[[list[str]], None] | None = None) -> ImportReport:
         """Import ``paths``. A caller that passes its own (empty) ``report`` can watch results
-        arrive from inside ``progress``, which runs on the same thread that adds them."""
+        arrive from inside ``progress``, which runs on the same thread that adds them.
+        ``committed`` is given the items of each batch as soon as the batch is committed
+        (new ones, and known ones given a case or tags), before ``progress`` hears of them."""
         report = report if report is not None else ImportReport()
         found = list(walk([Path(p) for p in paths], exclude=self.vault.path))
         with self.vault.sessions() as session:
@@ -135,7 +138,10 @@ class Importer:
                         for prepared_file in batch:
                             self._release(prepared_file.puts)
                         continue
-                    report.results.extend(self.commit_batch(batch))
+                    results = self.commit_batch(batch)
+                    report.results.extend(results)
+                    if committed is not None:
+                        committed([r.item_id for r in results if r.item_id is not None])
                     if progress is not None and len(batch) > 1:
                         progress(len(report.results), total, "")
             finally:
