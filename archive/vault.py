@@ -18,6 +18,7 @@ from archive.catalog.models import VaultRecord
 from archive.core import Transaction, VaultCore, open_core
 from archive.custody import passphrase_change
 from archive.custody.rollback import TrustWarning
+from archive.custody.stamping import DRAIN_SECONDS, StampOutcome
 from archive.custody.trust import Trust
 from archive.errors import (
     VaultExists,
@@ -223,6 +224,15 @@ class Vault(VaultQueries, CaseWork):
     def trust(self) -> Trust:
         """Witnesses and time-stamps; ``trust.warnings`` is what the user must be shown."""
         return self._require().trust
+
+    def send_pending_stamps(self, timeout: float = DRAIN_SECONDS,
+                            cancel: Callable[[], bool] | None = None) -> list[StampOutcome]:
+        """Send the checkpoints waiting for a trusted time-stamp (unlock only notes them, in
+        ``trust.stamps_due``). For a worker thread: bounded by ``timeout`` seconds in all, no
+        vault lock held while it waits on the network, stops when the vault locks or
+        ``cancel()`` turns true. Outcomes not stamped also show in ``trust.warnings``."""
+        core = self._core
+        return [] if core is None else core.trust.send_pending_stamps(timeout, cancel)
 
     def acknowledge_rollback(self) -> list[TrustWarning]:
         """The user saw the rollback warning: the witnesses follow the log as it is now, changes

@@ -1,6 +1,7 @@
-"""Time-stamps of a vault's checkpoints: opt-in, stamped through the CLI and at unlock, kept in the
-catalog, carried by exhibit packages (checked with the README's own `openssl ts -verify`
-command), queued while the authority cannot be reached and sent at the next unlock."""
+"""Time-stamps of a vault's checkpoints: opt-in, stamped through the CLI and by a drain, kept in
+the catalog, carried by exhibit packages (checked with the README's own `openssl ts -verify`
+command), queued while the authority cannot be reached and sent by the next drain (never by
+unlock itself)."""
 
 from __future__ import annotations
 
@@ -80,7 +81,7 @@ def test_the_cli_stamps_the_latest_checkpoint_and_openssl_agrees(
     vault.lock()
 
 
-def test_waiting_checkpoints_are_sent_at_the_next_unlock(
+def test_waiting_checkpoints_are_noted_at_unlock_and_sent_by_the_next_drain(
         small_vault: Vault, filled: str, vault_path: Path, ca: LocalCA, tsa: LocalTSA) -> None:
     url = closed_port_url()  # the authority is offline for now
     small_vault.trust.stamps.add_authority(url, ca.pem.read_text())
@@ -89,14 +90,18 @@ def test_waiting_checkpoints_are_sent_at_the_next_unlock(
     waiting = small_vault.trust.stamps.pending()
     assert waiting == [small_vault.custody.size]
     assert [w.kind for w in small_vault.trust.warnings] == ["timestamp-waiting"]
-    small_vault.add_note(filled, "a later change")  # a newer checkpoint joins at unlock
+    small_vault.add_note(filled, "a later change")  # a newer checkpoint joins the next drain
     small_vault.lock()
     port = int(url.rsplit(":", 1)[1].split("/")[0])
     with serve(tsa.reply, port=port) as (_url, seen):
         vault = Vault.open(vault_path)
         vault.unlock(PASSPHRASE)
+        assert seen == []  # unlock only notes what waits
+        assert vault.trust.stamps_due == [waiting[0], vault.custody.size]
+        outcomes = vault.send_pending_stamps()
+    assert [o.status for o in outcomes] == ["stamped", "stamped"]
     assert len(seen) == 2  # the queued checkpoint and the latest
-    assert vault.trust.stamps.pending() == []
+    assert vault.trust.stamps.pending() == [] and vault.trust.stamps_due == []
     assert sorted(t.tree_size for t in vault.trust.stamps.tokens()) == [
         waiting[0], vault.custody.size]
     assert not vault.trust.warnings

@@ -81,7 +81,7 @@ def cmd_timestamp(args: argparse.Namespace) -> int:
             cli.say("no time-stamping authority was added to this vault (opt-in: asking one "
                     "tells it that you are active); add one with --add-authority URL")
             return cli.EXIT_USAGE
-        outcomes = vault.trust.timestamp()
+        outcomes = vault.send_pending_stamps()
     if args.json:
         cli.emit_json([o.as_json() for o in outcomes])
     for o in outcomes:
