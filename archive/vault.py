@@ -313,10 +313,10 @@ class Vault(VaultQueries, CaseWork):
                actor: str | None = None, witnesses: Sequence[Path] = ()) -> VerifyReport:
         """Re-hash every original, read every derived object, check the custody log, its
         checkpoints and its witnesses (and those given). A clean run is a custody event."""
-        rolled_back = self.trust.check([Path(w) for w in witnesses])
+        found = self.trust.check([Path(w) for w in witnesses])
         self._require().objects.forget_cached()
-        report = verify_vault(self._require(), progress, cancel)
-        report.custody_problems += [w.message for w in rolled_back]
+        report = verify_vault(self._require(), progress, cancel, [w for w in found if w.damage])
+        report.custody_problems += [w.message for w in found]
         if report.ok:
             with self.transaction(actor) as tx:
                 tx.custody.record("verify", details={"items": report.items,

@@ -107,7 +107,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         cli.say(f"verified: {report.items} original(s), {report.bytes:,} bytes, custody log and "
                 "checkpoints intact")
         return cli.EXIT_OK
-    cli.say(f"NOT CLEAN: {len(report.damaged)} damaged item(s), "
+    cli.say(f"NOT CLEAN: {len(report.rollbacks)} rollback finding(s), "
+            f"{len(report.damaged)} damaged item(s), "
             f"{len(report.custody_problems)} custody problem(s), "
             f"{len(report.catalog_problems)} catalog problem(s)")
     return cli.EXIT_DAMAGE
