@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shlex
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,10 @@ from tsa_fixtures import LocalCA, LocalTSA, closed_port_url, serve
 
 import fixtures as fx
 from archive import Vault
-from archive.catalog.models import TimestampToken
+from archive.catalog.models import TimestampAuthority, TimestampToken
 from archive.cli.main import main
 from archive.custody import timestamp as ts
+from archive.errors import BadInput
 from archive.exhibits.check import check_package
 from conftest import PASSPHRASE
 
@@ -46,14 +48,45 @@ def openssl_ts_verify(data: Path, token: Path, ca: Path) -> str:
 
 
 def test_nothing_is_sent_until_an_authority_is_added(
-        small_vault: Vault, filled: str, vault_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        small_vault: Vault, filled: str, vault_path: Path, ca: LocalCA,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     assert not small_vault.trust.stamps.enabled and small_vault.trust.timestamp() == []
     small_vault.lock()
     monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
     assert main(["timestamp", str(vault_path)]) == 2
     assert "opt-in" in capsys.readouterr().err
-    assert main(["timestamp", str(vault_path), "--add-authority", "ftp://example"]) == 6
+    assert main(["timestamp", str(vault_path), "--add-authority", "ftp://example",
+                 "--roots", str(ca.pem)]) == 6
+
+
+def test_an_authority_is_added_only_with_its_own_roots(
+        small_vault: Vault, filled: str, vault_path: Path, tmp_path: Path, ca: LocalCA,
+        tsa: LocalTSA, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Nothing is bundled and the system's web roots are never a fallback.
+    assert ts.load_roots("") == []
+    with pytest.raises(BadInput, match="root certificate"):
+        small_vault.trust.stamps.add_authority("https://tsa.example", "")
+    small_vault.lock()
+    monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+    assert main(["timestamp", str(vault_path), "--add-authority", "https://tsa.example"]) == 2
+    assert "--roots" in capsys.readouterr().err
+    (tmp_path / "not-pem").write_bytes(b"\xff\xfe not a certificate")
+    assert main(["timestamp", str(vault_path), "--add-authority", "https://tsa.example",
+                 "--roots", str(tmp_path / "not-pem")]) == 6
+    assert "not PEM" in capsys.readouterr().err
+    vault = Vault.open(vault_path)
+    vault.unlock(PASSPHRASE)
+    assert vault.trust.stamps.authorities() == []
+    # An authority kept without roots (as an older version allowed) is not even asked.
+    with serve(tsa.reply) as (url, seen):
+        with vault.core.sessions.begin() as session:
+            session.add(TimestampAuthority(url=url, trust_roots="", added_at=datetime.now()))
+        [outcome] = vault.send_pending_stamps()
+    assert seen == [] and outcome.status == "refused" and "--roots" in outcome.message
+    assert vault.trust.stamps.tokens() == []
+    vault.lock()
 
 
 def test_the_cli_stamps_the_latest_checkpoint_and_openssl_agrees(

@@ -73,7 +73,7 @@ class Stamper:
 
     # ------------------------------------------------------------------ authorities
     def authorities(self) -> list[tuple[str, str]]:
-        """(URL, trust roots PEM; empty for the system's roots), in the order they were added."""
+        """(URL, trust roots PEM), in the order they were added."""
         with self._sessions() as session:
             return [(a.url, a.trust_roots) for a in session.scalars(
                 select(TimestampAuthority).order_by(TimestampAuthority.id))]
@@ -82,12 +82,19 @@ class Stamper:
     def enabled(self) -> bool:
         return bool(self.authorities())
 
-    def add_authority(self, url: str, roots_pem: str = "") -> None:
+    def add_authority(self, url: str, roots_pem: str) -> None:
+        """Ask ``url`` from now on; its tokens are checked against ``roots_pem`` only (the
+        authority's own root certificate(s), as it publishes them)."""
         url = url.strip()
         if not url.lower().startswith(("http://", "https://")):
             raise BadInput(f"{url}: a time-stamping authority's address starts with https://")
-        if roots_pem.strip():
-            ts.load_roots(roots_pem)  # refuse what is not PEM before keeping it
+        try:
+            roots = ts.load_roots(roots_pem)  # refuse what is not PEM before keeping it
+        except ts.TimestampError as exc:
+            raise BadInput(f"{url}: {exc}") from None
+        if not roots:
+            raise BadInput(f"{url}: give the authority's root certificate (PEM) to check its "
+                           "time-stamps against; none is bundled")
         with self._sessions.begin() as session:
             if session.scalar(select(TimestampAuthority.id)
                               .where(TimestampAuthority.url == url)) is not None:
@@ -183,8 +190,14 @@ class Stamper:
                 outcomes.append(StampOutcome(url, tree_size, QUEUED, f"{url}: not asked this "
                                              f"time (out of time); {WAITS}"))
                 continue
+            roots = ts.load_roots(roots_pem)
+            if not roots:  # added before roots were required: nothing to check a token with
+                outcomes.append(StampOutcome(url, tree_size, REFUSED, "not asked: no trust "
+                                             "roots for this authority; remove it and add it "
+                                             "again with --roots"))
+                continue
             try:
-                stamp = self._ask(url, note, ts.load_roots(roots_pem), left, cancel)
+                stamp = self._ask(url, note, roots, left, cancel)
             except ts.AuthorityUnreachable as exc:
                 outcomes.append(StampOutcome(url, tree_size, QUEUED, f"{exc}; {WAITS}"))
                 continue
