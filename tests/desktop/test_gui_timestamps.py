@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_fixtures import *  # noqa: F403
-from gui_fixtures import open_vault, unlock
 from tsa_fixtures import LocalCA, LocalTSA, serve, silent_authority
 
 import fixtures as fx
 from archive import Vault
 from conftest import PASSPHRASE
+from gui_fixtures import *  # noqa: F403
+from gui_fixtures import open_vault, unlock
 
 
 def make_vault(path: Path, tmp_path: Path, url: str, ca: LocalCA) -> int:
