@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from tsa_fixtures import LocalCA, LocalTSA, serve
 
 import fixtures as fx
 from archive import Vault
@@ -275,3 +276,21 @@ def test_after_a_rollback_the_index_finding_does_not_blame_the_index(
     assert main(["verify", str(vault_path), "--json"]) == 5
     out = json.loads(capsys.readouterr().out)
     assert out["index_problems"] and all(said in p for p in out["index_problems"])
+
+
+def test_no_time_stamp_is_sent_for_a_rolled_back_vault(
+        history: dict[str, int], vault_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    ca = LocalCA.make(tmp_path / "ca")
+    tsa = LocalTSA.make(tmp_path / "tsa", ca)
+    put_back_folder(vault_path, tmp_path / "old-copy")
+    with serve(tsa.reply) as (url, seen):
+        vault = unlocked(vault_path)
+        vault.trust.stamps.add_authority(url, ca.pem.read_text())
+        assert vault.send_pending_stamps() == []
+        vault.lock()
+        monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+        capsys.readouterr()
+        assert main(["timestamp", str(vault_path)]) == 5
+        assert "acknowledge" in capsys.readouterr().err
+        assert seen == []  # a trusted time would vouch for the shortened log

@@ -87,6 +87,11 @@ def cmd_timestamp(args: argparse.Namespace) -> int:
             cli.say("no time-stamping authority was added to this vault (opt-in: asking one "
                     "tells it that you are active); add one with --add-authority URL")
             return cli.EXIT_USAGE
+        if vault.trust.rollback_found:
+            cli.say("strongroom: nothing was sent: a trusted time is not given to a custody log "
+                    "found shorter than its witnesses; acknowledge the warning first "
+                    "(`strongroom witness acknowledge VAULT`)")
+            return cli.EXIT_DAMAGE
         outcomes = vault.send_pending_stamps()
     if args.json:
         cli.emit_json([o.as_json() for o in outcomes])
