@@ -128,6 +128,7 @@ class VaultCore:
         return problems
 
     def close(self) -> None:
+        self.trust.close()  # first: a time-stamp drain on another thread lets go of the catalog
         self.objects.close()
         self.engine.dispose()
 

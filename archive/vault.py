@@ -18,6 +18,7 @@ from archive.catalog.models import VaultRecord
 from archive.core import Transaction, VaultCore, open_core
 from archive.custody import passphrase_change
 from archive.custody.rollback import TrustWarning
+from archive.custody.stamping import DRAIN_SECONDS, StampOutcome
 from archive.custody.trust import Trust
 from archive.errors import (
     VaultExists,
@@ -226,6 +227,15 @@ class Vault(VaultQueries, CaseWork):
         """Witnesses and time-stamps; ``trust.warnings`` is what the user must be shown."""
         return self._require().trust
 
+    def send_pending_stamps(self, timeout: float = DRAIN_SECONDS,
+                            cancel: Callable[[], bool] | None = None) -> list[StampOutcome]:
+        """Send the checkpoints waiting for a trusted time-stamp (unlock only notes them, in
+        ``trust.stamps_due``). For a worker thread: bounded by ``timeout`` seconds in all, no
+        vault lock held while it waits on the network, stops when the vault locks or
+        ``cancel()`` turns true. Outcomes not stamped also show in ``trust.warnings``."""
+        core = self._core
+        return [] if core is None else core.trust.send_pending_stamps(timeout, cancel)
+
     def acknowledge_rollback(self) -> list[TrustWarning]:
         """The user saw the rollback warning: the witnesses follow the log as it is now, changes
         and search come back. Returns the witness places not written."""
@@ -321,10 +331,10 @@ class Vault(VaultQueries, CaseWork):
                actor: str | None = None, witnesses: Sequence[Path] = ()) -> VerifyReport:
         """Re-hash every original, read every derived object, check the custody log, its
         checkpoints and its witnesses (and those given). A clean run is a custody event."""
-        rolled_back = self.trust.check([Path(w) for w in witnesses])
+        found = self.trust.check([Path(w) for w in witnesses])
         self._require().objects.forget_cached()
-        report = verify_vault(self._require(), progress, cancel)
-        report.custody_problems += [w.message for w in rolled_back]
+        report = verify_vault(self._require(), progress, cancel, [w for w in found if w.damage])
+        report.custody_problems += [w.message for w in found]
         if report.ok:
             with self.transaction(actor) as tx:
                 tx.custody.record("verify", details={"items": report.items,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
 from archive.catalog.models import IndexFile, Item
+from archive.custody.rollback import PACK_ROLLBACK, TrustWarning
 from archive.errors import Cancelled, IntegrityError, ObjectMissing
 from archive.progress import Progress
 
@@ -44,19 +45,46 @@ class VerifyReport:
     custody_problems: list[str] = field(default_factory=list)
     index_problems: list[str] = field(default_factory=list)
     catalog_problems: list[str] = field(default_factory=list)
+    rollbacks: list[TrustWarning] = field(default_factory=list)  # also in custody_problems
     cancelled: bool = False
 
     @property
     def ok(self) -> bool:
         return not (self.damaged or self.custody_problems or self.index_problems
-                    or self.catalog_problems or self.cancelled)
+                    or self.catalog_problems or self.rollbacks or self.cancelled)
 
     def as_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "items_checked": self.items, "bytes_checked": self.bytes,
                 "damaged": [d.as_json() for d in self.damaged],
                 "custody_problems": self.custody_problems,
                 "index_problems": self.index_problems,
-                "catalog_problems": self.catalog_problems, "cancelled": self.cancelled}
+                "catalog_problems": self.catalog_problems,
+                "rollbacks": [rollback_json(w) for w in self.rollbacks],
+                "cancelled": self.cancelled}
+
+
+def rollback_json(found: TrustWarning) -> dict[str, Any]:
+    """One rollback finding: its kind, the witness (where, tree size, when it was written), the
+    events missing, the pack put back (for ``pack-rollback``) and the sentence said."""
+    return {**found.as_json(), "pack": found.extra.get("pack")}
+
+
+def index_damage(name: str, rollbacks: list[TrustWarning]) -> str:
+    """What an unreadable search index file means: damage to the index alone, or (when the vault
+    was found put back) a record older than the data around it, where rebuilding the index is
+    not the answer."""
+    if not rollbacks:
+        return f"search index file {name} is damaged; run `strongroom reindex`"
+    if all(w.kind == PACK_ROLLBACK for w in rollbacks):
+        why = ("a pack is older than the catalog (that pack was put back from an older copy), "
+               "so the index file stored in it is gone")
+    else:
+        why = ("the catalog is older than a witness (it was put back from an older copy), so "
+               "the index file it names was overwritten by later data")
+    return (f"search index file {name} cannot be read: {why}. The index is not the problem: "
+            "look for the newest copy of the whole vault folder first; to go on with the vault "
+            "as it is, `strongroom witness acknowledge VAULT` (or acknowledge in the app) and "
+            "the index is rebuilt from the catalog")
 
 
 def database_reason(exc: DatabaseError) -> str:
@@ -112,8 +140,11 @@ def _rehash(vault: VaultCore, object_id: str, hasher: ThreadPoolExecutor,
 
 
 def verify_vault(vault: VaultCore, progress: Progress | None = None,
-                 cancel: Callable[[], bool] | None = None) -> VerifyReport:
-    report = VerifyReport(catalog_problems=check_catalog(vault))
+                 cancel: Callable[[], bool] | None = None,
+                 rollbacks: Sequence[TrustWarning] = ()) -> VerifyReport:
+    """``rollbacks``: what the witnesses found (damage ones), reported in their own field and
+    taken into account when naming the cause of other findings."""
+    report = VerifyReport(catalog_problems=check_catalog(vault), rollbacks=list(rollbacks))
     try:
         with vault.sessions() as session:
             rows = session.execute(select(
@@ -162,8 +193,7 @@ def verify_vault(vault: VaultCore, progress: Progress | None = None,
             for _ in vault.objects.iter_plaintext(object_id):
                 pass
         except (IntegrityError, ObjectMissing):
-            report.index_problems.append(f"search index file {name} is damaged; "
-                                         "run `strongroom reindex`")
+            report.index_problems.append(index_damage(name, report.rollbacks))
     try:
         report.custody_problems = vault.check_custody()
     except DatabaseError as exc:

@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentIndex(self.sidebar_model.index(0, 0))
         self._show_scope(Scope())
         self.set_view(TABLE if self.settings.view_mode == "table" else GRID)
+        if vault.trust.stamps_due:  # unlock contacts nobody: waiting time-stamps go out here
+            self.tasks.start(lambda task: vault.send_pending_stamps(cancel=task.cancelled))
 
     def reload_sidebar(self) -> None:
         if self.vault is None:

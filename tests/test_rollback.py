@@ -4,10 +4,13 @@ where it has no witness yet verify clean."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from tsa_fixtures import LocalCA, LocalTSA, serve
 
 import fixtures as fx
 from archive import Vault
@@ -215,3 +218,79 @@ def test_verify_against_a_witness_or_checkpoint_given_by_hand(
     (tmp_path / "junk").write_bytes(b"nothing")
     code, err = verify_cli(vault_path, capsys, "--witness", str(tmp_path / "junk"))
     assert code == 6 and "neither a witness" in err
+
+
+@pytest.mark.parametrize("put_back", [put_back_catalog, put_back_folder])
+def test_verify_json_lists_each_rollback_in_its_own_field(
+        history: dict[str, int], vault_path: Path, tmp_path: Path, state_home: Path,
+        put_back: object, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    remembered = witness_file(state_home)
+    put_back(vault_path, tmp_path / "old-copy")  # type: ignore[operator]
+    monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+    assert main(["verify", str(vault_path), "--json"]) == 5
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is False
+    [found] = out["rollbacks"]
+    assert found["kind"] == rollback.ROLLBACK
+    assert found["where"] == str(remembered)
+    assert found["tree_size"] == history["after"]
+    assert found["missing_events"] == history["after"] - history["before"]
+    assert datetime.strptime(found["written_at"], "%Y-%m-%dT%H:%M:%SZ")
+    assert found["message"] in out["custody_problems"]  # still there for older readers
+
+
+def test_verify_json_of_an_untouched_vault_has_no_rollbacks(
+        history: dict[str, int], vault_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+    assert main(["verify", str(vault_path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is True and out["rollbacks"] == []
+
+
+@pytest.mark.parametrize(("put_back", "said"), [
+    (put_back_catalog, "the catalog is older than a witness"),
+    (put_back_one_pack, "a pack is older than the catalog"),
+    (put_back_folder, None),  # the old folder is whole: its index matches its catalog
+])
+def test_after_a_rollback_the_index_finding_does_not_blame_the_index(
+        history: dict[str, int], vault_path: Path, tmp_path: Path, put_back: object,
+        said: str | None, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    put_back(vault_path, tmp_path / "old-copy")  # type: ignore[operator]
+    monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+    code, err = verify_cli(vault_path, capsys)
+    assert code == 5
+    index_lines = [line for line in err.splitlines() if line.startswith("INDEX")]
+    if said is None:
+        assert index_lines == []
+        return
+    assert index_lines, "the index files the old record names were overwritten by newer data"
+    for line in index_lines:
+        assert "reindex" not in line
+        assert said in line and "not the problem" in line and "witness acknowledge" in line
+    capsys.readouterr()
+    assert main(["verify", str(vault_path), "--json"]) == 5
+    out = json.loads(capsys.readouterr().out)
+    assert out["index_problems"] and all(said in p for p in out["index_problems"])
+
+
+def test_no_time_stamp_is_sent_for_a_rolled_back_vault(
+        history: dict[str, int], vault_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    ca = LocalCA.make(tmp_path / "ca")
+    tsa = LocalTSA.make(tmp_path / "tsa", ca)
+    put_back_folder(vault_path, tmp_path / "old-copy")
+    with serve(tsa.reply) as (url, seen):
+        vault = unlocked(vault_path)
+        vault.trust.stamps.add_authority(url, ca.pem.read_text())
+        assert vault.send_pending_stamps() == []
+        vault.lock()
+        monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+        capsys.readouterr()
+        assert main(["timestamp", str(vault_path)]) == 5
+        assert "acknowledge" in capsys.readouterr().err
+        assert seen == []  # a trusted time would vouch for the shortened log

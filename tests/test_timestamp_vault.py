@@ -1,12 +1,14 @@
-"""Time-stamps of a vault's checkpoints: opt-in, stamped through the CLI and at unlock, kept in the
-catalog, carried by exhibit packages (checked with the README's own `openssl ts -verify`
-command), queued while the authority cannot be reached and sent at the next unlock."""
+"""Time-stamps of a vault's checkpoints: opt-in, stamped through the CLI and by a drain, kept in
+the catalog, carried by exhibit packages (checked with the README's own `openssl ts -verify`
+command), queued while the authority cannot be reached and sent by the next drain (never by
+unlock itself)."""
 
 from __future__ import annotations
 
 import re
 import shlex
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,9 +17,10 @@ from tsa_fixtures import LocalCA, LocalTSA, closed_port_url, serve
 
 import fixtures as fx
 from archive import Vault
-from archive.catalog.models import TimestampToken
+from archive.catalog.models import TimestampAuthority, TimestampToken
 from archive.cli.main import main
 from archive.custody import timestamp as ts
+from archive.errors import BadInput
 from archive.exhibits.check import check_package
 from conftest import PASSPHRASE
 
@@ -45,14 +48,45 @@ def openssl_ts_verify(data: Path, token: Path, ca: Path) -> str:
 
 
 def test_nothing_is_sent_until_an_authority_is_added(
-        small_vault: Vault, filled: str, vault_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        small_vault: Vault, filled: str, vault_path: Path, ca: LocalCA,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     assert not small_vault.trust.stamps.enabled and small_vault.trust.timestamp() == []
     small_vault.lock()
     monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
     assert main(["timestamp", str(vault_path)]) == 2
     assert "opt-in" in capsys.readouterr().err
-    assert main(["timestamp", str(vault_path), "--add-authority", "ftp://example"]) == 6
+    assert main(["timestamp", str(vault_path), "--add-authority", "ftp://example",
+                 "--roots", str(ca.pem)]) == 6
+
+
+def test_an_authority_is_added_only_with_its_own_roots(
+        small_vault: Vault, filled: str, vault_path: Path, tmp_path: Path, ca: LocalCA,
+        tsa: LocalTSA, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Nothing is bundled and the system's web roots are never a fallback.
+    assert ts.load_roots("") == []
+    with pytest.raises(BadInput, match="root certificate"):
+        small_vault.trust.stamps.add_authority("https://tsa.example", "")
+    small_vault.lock()
+    monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+    assert main(["timestamp", str(vault_path), "--add-authority", "https://tsa.example"]) == 2
+    assert "--roots" in capsys.readouterr().err
+    (tmp_path / "not-pem").write_bytes(b"\xff\xfe not a certificate")
+    assert main(["timestamp", str(vault_path), "--add-authority", "https://tsa.example",
+                 "--roots", str(tmp_path / "not-pem")]) == 6
+    assert "not PEM" in capsys.readouterr().err
+    vault = Vault.open(vault_path)
+    vault.unlock(PASSPHRASE)
+    assert vault.trust.stamps.authorities() == []
+    # An authority kept without roots (as an older version allowed) is not even asked.
+    with serve(tsa.reply) as (url, seen):
+        with vault.core.sessions.begin() as session:
+            session.add(TimestampAuthority(url=url, trust_roots="", added_at=datetime.now()))
+        [outcome] = vault.send_pending_stamps()
+    assert seen == [] and outcome.status == "refused" and "--roots" in outcome.message
+    assert vault.trust.stamps.tokens() == []
+    vault.lock()
 
 
 def test_the_cli_stamps_the_latest_checkpoint_and_openssl_agrees(
@@ -80,7 +114,7 @@ def test_the_cli_stamps_the_latest_checkpoint_and_openssl_agrees(
     vault.lock()
 
 
-def test_waiting_checkpoints_are_sent_at_the_next_unlock(
+def test_waiting_checkpoints_are_noted_at_unlock_and_sent_by_the_next_drain(
         small_vault: Vault, filled: str, vault_path: Path, ca: LocalCA, tsa: LocalTSA) -> None:
     url = closed_port_url()  # the authority is offline for now
     small_vault.trust.stamps.add_authority(url, ca.pem.read_text())
@@ -89,14 +123,18 @@ def test_waiting_checkpoints_are_sent_at_the_next_unlock(
     waiting = small_vault.trust.stamps.pending()
     assert waiting == [small_vault.custody.size]
     assert [w.kind for w in small_vault.trust.warnings] == ["timestamp-waiting"]
-    small_vault.add_note(filled, "a later change")  # a newer checkpoint joins at unlock
+    small_vault.add_note(filled, "a later change")  # a newer checkpoint joins the next drain
     small_vault.lock()
     port = int(url.rsplit(":", 1)[1].split("/")[0])
     with serve(tsa.reply, port=port) as (_url, seen):
         vault = Vault.open(vault_path)
         vault.unlock(PASSPHRASE)
+        assert seen == []  # unlock only notes what waits
+        assert vault.trust.stamps_due == [waiting[0], vault.custody.size]
+        outcomes = vault.send_pending_stamps()
+    assert [o.status for o in outcomes] == ["stamped", "stamped"]
     assert len(seen) == 2  # the queued checkpoint and the latest
-    assert vault.trust.stamps.pending() == []
+    assert vault.trust.stamps.pending() == [] and vault.trust.stamps_due == []
     assert sorted(t.tree_size for t in vault.trust.stamps.tokens()) == [
         waiting[0], vault.custody.size]
     assert not vault.trust.warnings

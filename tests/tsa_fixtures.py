@@ -7,7 +7,7 @@ import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -153,3 +153,49 @@ def closed_port_url() -> str:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     return f"http://127.0.0.1:{port}/tsa"
+
+
+@dataclass
+class SilentAuthority:
+    """An authority that takes every connection and never answers (a network that swallows
+    requests): ``connections`` counts the attempts that reached it."""
+
+    url: str
+    port: int
+    connections: int = 0
+    reached: threading.Event = field(default_factory=threading.Event)
+
+
+@contextmanager
+def silent_authority() -> Iterator[SilentAuthority]:
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    silent = SilentAuthority(f"http://127.0.0.1:{port}/tsa", port)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def take() -> None:
+        listener.settimeout(0.05)
+        while not stop.is_set():
+            try:
+                conn, _addr = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            held.append(conn)  # kept open, never read, never answered
+            silent.connections += 1
+            silent.reached.set()
+
+    thread = threading.Thread(target=take, daemon=True)
+    thread.start()
+    try:
+        yield silent
+    finally:
+        stop.set()
+        thread.join()
+        for conn in held:
+            conn.close()
+        listener.close()

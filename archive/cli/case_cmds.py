@@ -22,35 +22,35 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         name = vault.create_case(args.name, args.description or "", actor=args.actor)
     cli.say(f"case «{name}» made")
     return cli.EXIT_OK
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         name = vault.rename_case(args.name, args.new_name, actor=args.actor)
     cli.say(f"case «{args.name}» is now «{name}»")
     return cli.EXIT_OK
 
 
 def cmd_describe(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         vault.describe_case(args.name, args.description, actor=args.actor)
     cli.say(f"description of «{args.name}» saved")
     return cli.EXIT_OK
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         held = vault.delete_case(args.name, actor=args.actor)
     cli.say(f"case «{args.name}» deleted; its {len(held)} item(s) stay in the vault")
     return cli.EXIT_OK
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         change = vault.add_to_case(args.name, args.items, actor=args.actor)
     cli.say(f"{len(change.changed)} item(s) added to «{change.case}»"
             + (f", {len(change.unchanged)} already in it" if change.unchanged else ""))
@@ -58,7 +58,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         change = vault.remove_from_case(args.name, args.items, actor=args.actor)
     cli.say(f"{len(change.changed)} item(s) taken out of «{change.case}» (they stay in the "
             "vault)" + (f", {len(change.unchanged)} were not in it" if change.unchanged else ""))

@@ -7,11 +7,13 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from archive import passphrase as pw
 from archive.core import ENV_ACTOR
+from archive.custody.stamping import STAMPED, StampOutcome
 from archive.errors import ExitCode
 from archive.vault import Vault
 
@@ -75,15 +77,32 @@ def emit_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def open_unlocked(args: argparse.Namespace) -> Vault:
+@contextmanager
+def open_unlocked(args: argparse.Namespace, changes: bool = False) -> Iterator[Vault]:
+    """The vault, unlocked for one command and locked after it. ``changes``: a command that
+    writes; when it added custody events, the checkpoints waiting for a trusted time-stamp are
+    sent before the vault locks (unlock itself never contacts an authority)."""
     vault = Vault.open(args.vault)
     if getattr(args, "recovery", False):
         vault.unlock_with_recovery(pw.recovery_key_prompt())
     else:
         vault.unlock(pw.current_passphrase(args.passphrase_file))
-    for warning in vault.trust.warnings:  # a rollback found at unlock, a witness not written
-        say(f"WARNING {warning.message}")
-    return vault
+    with vault:
+        for warning in vault.trust.warnings:  # a rollback found at unlock, a witness not written
+            say(f"WARNING {warning.message}")
+        size = vault.custody.size
+        yield vault
+        if changes and vault.custody.size > size:
+            send_stamps(vault)
+
+
+def send_stamps(vault: Vault) -> list[StampOutcome]:
+    """Send the waiting time-stamp requests; say which could not be sent or were refused."""
+    outcomes = vault.send_pending_stamps()
+    for o in outcomes:
+        if o.status != STAMPED:
+            say(f"WARNING time-stamp of checkpoint {o.tree_size}: {o.message}")
+    return outcomes
 
 
 def add_unlock_options(p: argparse.ArgumentParser, recovery: bool = False) -> None:

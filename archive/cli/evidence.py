@@ -20,7 +20,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(case=args.case, tags=tuple(args.tag or ()), actor=args.actor,
                             extra_digests=tuple(d for d in ("md5", "sha1")
                                                 if d in (args.also_hash or [])))
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         report = vault.import_paths(args.paths, options=options,
                                     progress=ProgressBar("Importing"))
     for result in report.results:
@@ -151,14 +151,14 @@ def cmd_custody(args: argparse.Namespace) -> int:
 
 def cmd_note(args: argparse.Namespace) -> int:
     text = args.text if args.text != "-" else sys.stdin.read()
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         note_id = vault.add_note(args.item, text, actor=args.actor)
     cli.say(f"note {note_id} saved")
     return cli.EXIT_OK
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         added, removed = vault.change_tags(args.item, args.add or [], args.remove or [],
                                            actor=args.actor)
     cli.say(f"added: {', '.join(added) or 'none'}; removed: {', '.join(removed) or 'none'}")

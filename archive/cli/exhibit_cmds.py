@@ -22,7 +22,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.out = default_folder_name(args.case, datetime.now())
     if args.publication:
         return _publication(args)
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         result = vault.export(args.out, case=args.case, items=args.items or (),
                               actor=args.actor, progress=ProgressBar("Exporting"))
     for number, item_id, filename in result.exhibits:
@@ -35,7 +35,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _publication(args: argparse.Namespace) -> int:
     from archive.exhibits.publication import COPIED, REENCODED, REFUSED
 
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         results = vault.publication_copies(args.out, case=args.case, items=args.items or (),
                                            actor=args.actor, progress=ProgressBar("Copying"))
     for r in results:

@@ -24,7 +24,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
         cli.say("strongroom: say why the item is deleted (--reason); the reason is kept in the "
                 "custody record")
         return cli.EXIT_USAGE
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         detail = vault.item_detail(args.item)
         if not args.yes and not _confirmed(detail.original_name, detail.id):
             cli.say("nothing was deleted")
@@ -35,14 +35,14 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_link(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         transcript, recording = vault.link_items(args.first, args.second, actor=args.actor)
     cli.say(f"transcript {transcript[:12]} linked to recording {recording[:12]}")
     return cli.EXIT_OK
 
 
 def cmd_unlink(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         transcript, recording = vault.unlink_items(args.first, args.second, actor=args.actor)
     cli.say(f"transcript {transcript[:12]} unlinked from recording {recording[:12]}")
     return cli.EXIT_OK

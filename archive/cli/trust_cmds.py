@@ -9,6 +9,7 @@ from typing import Any
 
 from archive.cli import common as cli
 from archive.custody.stamping import STAMPED
+from archive.custody.timestamp import load_roots
 
 
 def cmd_witness(args: argparse.Namespace) -> int:
@@ -50,7 +51,12 @@ def cmd_timestamp(args: argparse.Namespace) -> int:
     with cli.open_unlocked(args) as vault:
         stamps = vault.trust.stamps
         if args.add_authority:
-            roots = Path(args.roots).read_text(encoding="ascii") if args.roots else ""
+            if not args.roots:
+                cli.say("strongroom: --add-authority needs --roots PEM, the authority's root "
+                        "certificate as it publishes it (no roots are bundled, and the system's "
+                        "web roots are not used for time-stamps)")
+                return cli.EXIT_USAGE
+            roots = Path(args.roots).read_text(encoding="ascii", errors="replace")
             stamps.add_authority(args.add_authority, roots)
             cli.say(f"checkpoints of this vault will be time-stamped by {args.add_authority} "
                     "(only each checkpoint's SHA-256 is sent)")
@@ -71,7 +77,7 @@ def cmd_timestamp(args: argparse.Namespace) -> int:
                                           for t in tokens]})
                 return cli.EXIT_OK
             for url, roots in authorities:
-                print(f"authority {url}  ({'own roots' if roots else 'system roots'})")
+                print(f"authority {url}  ({len(load_roots(roots))} trust root(s))")
             for t in tokens:
                 print(f"checkpoint {t.tree_size}  {t.gen_time:%Y-%m-%d %H:%M:%S} UTC  "
                       f"{t.authority}")
@@ -81,7 +87,12 @@ def cmd_timestamp(args: argparse.Namespace) -> int:
             cli.say("no time-stamping authority was added to this vault (opt-in: asking one "
                     "tells it that you are active); add one with --add-authority URL")
             return cli.EXIT_USAGE
-        outcomes = vault.trust.timestamp()
+        if vault.trust.rollback_found:
+            cli.say("strongroom: nothing was sent: a trusted time is not given to a custody log "
+                    "found shorter than its witnesses; acknowledge the warning first "
+                    "(`strongroom witness acknowledge VAULT`)")
+            return cli.EXIT_DAMAGE
+        outcomes = vault.send_pending_stamps()
     if args.json:
         cli.emit_json([o.as_json() for o in outcomes])
     for o in outcomes:
@@ -105,8 +116,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("timestamp", help="trusted RFC 3161 time-stamps of checkpoints (opt-in)")
     cli.add_vault_options(p)
     p.add_argument("--add-authority", metavar="URL", help="ask this time-stamping authority")
-    p.add_argument("--roots", metavar="PEM", help="with --add-authority: the trust roots its "
-                   "tokens are checked against (default: the system's)")
+    p.add_argument("--roots", metavar="PEM", help="with --add-authority (required): the "
+                   "authority's root certificate(s), the only roots its tokens are checked "
+                   "against")
     p.add_argument("--remove-authority", metavar="URL")
     p.add_argument("--list", action="store_true", help="authorities, stamps and the queue")
     p.set_defaults(func=cmd_timestamp)

@@ -26,7 +26,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_examiner(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         if args.name is not None:
             vault.set_examiner(args.name, actor=args.actor)
         examiner = vault.examiner
@@ -41,7 +41,7 @@ def cmd_examiner(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, changes=True) as vault:
         new = pw.new_passphrase(args.new_passphrase_file, pw.ENV_NEW_PASSPHRASE)
         vault.change_passphrase(new)
     cli.say("Passphrase changed. The old passphrase no longer opens this vault; the recovery key "
@@ -107,7 +107,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         cli.say(f"verified: {report.items} original(s), {report.bytes:,} bytes, custody log and "
                 "checkpoints intact")
         return cli.EXIT_OK
-    cli.say(f"NOT CLEAN: {len(report.damaged)} damaged item(s), "
+    cli.say(f"NOT CLEAN: {len(report.rollbacks)} rollback finding(s), "
+            f"{len(report.damaged)} damaged item(s), "
             f"{len(report.custody_problems)} custody problem(s), "
             f"{len(report.catalog_problems)} catalog problem(s)")
     return cli.EXIT_DAMAGE

@@ -1,18 +1,26 @@
 """``Stamper``: trusted time-stamps of this vault's checkpoints, opt-in per vault.
 
 Asking an authority reveals that someone is active at that moment (and from which address), so
-nothing is sent until the user adds an authority. Then the latest checkpoint is stamped at unlock,
-at every export (the package's own checkpoint) and on request (``strongroom timestamp``); when no
-authority answers, the checkpoint waits in a queue in the catalog and is sent next time. Every
-token is verified before it is kept, and again by ``verify``.
+nothing is sent until the user adds an authority. Nothing is sent while a vault unlocks: unlock
+only notes which checkpoints are due (:meth:`Stamper.due`); :meth:`Stamper.drain` sends them later,
+off the unlock path (a worker thread of the app, the end of a CLI command that wrote, ``strongroom
+timestamp``), within a time budget, with no vault lock held while it waits for an answer. An
+export stamps its own checkpoint. When no authority answers, the checkpoint waits in a queue in
+the catalog and is sent by the next drain. Every token is verified before it is kept, and again by
+``verify``.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from cryptography import x509
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +32,13 @@ from archive.errors import BadInput
 log = logging.getLogger(__name__)
 
 STAMPED, QUEUED, REFUSED = "stamped", "queued", "refused"
+DRAIN_SECONDS = 30.0  # the whole of one drain, however many requests wait
+POLL_SECONDS = 0.1  # how often a cancellable drain looks at its cancel flag while it waits
+WAITS = "the checkpoint waits and is sent later (after a change, or by `strongroom timestamp`)"
+
+
+class StampingStopped(Exception):
+    """The vault locked (or the caller cancelled) while time-stamps were being sent."""
 
 
 @dataclass(frozen=True)
@@ -44,11 +59,21 @@ class Stamper:
     def __init__(self, sessions: sessionmaker[Session],
                  timeout: float = ts.TIMEOUT_SECONDS) -> None:
         self._sessions = sessions
-        self.timeout = timeout
+        self.timeout = timeout  # for one request
+        # Every catalog read and write of a drain happens under this lock, and none once the
+        # vault has closed; the network is never waited on while it is held.
+        self._guard = threading.Lock()
+        self._closed = False
+
+    def close(self) -> None:
+        """The vault is locking: a drain still running stops before its next catalog access
+        (waits for the one under way, never for the network)."""
+        with self._guard:
+            self._closed = True
 
     # ------------------------------------------------------------------ authorities
     def authorities(self) -> list[tuple[str, str]]:
-        """(URL, trust roots PEM; empty for the system's roots), in the order they were added."""
+        """(URL, trust roots PEM), in the order they were added."""
         with self._sessions() as session:
             return [(a.url, a.trust_roots) for a in session.scalars(
                 select(TimestampAuthority).order_by(TimestampAuthority.id))]
@@ -57,12 +82,19 @@ class Stamper:
     def enabled(self) -> bool:
         return bool(self.authorities())
 
-    def add_authority(self, url: str, roots_pem: str = "") -> None:
+    def add_authority(self, url: str, roots_pem: str) -> None:
+        """Ask ``url`` from now on; its tokens are checked against ``roots_pem`` only (the
+        authority's own root certificate(s), as it publishes them)."""
         url = url.strip()
         if not url.lower().startswith(("http://", "https://")):
             raise BadInput(f"{url}: a time-stamping authority's address starts with https://")
-        if roots_pem.strip():
-            ts.load_roots(roots_pem)  # refuse what is not PEM before keeping it
+        try:
+            roots = ts.load_roots(roots_pem)  # refuse what is not PEM before keeping it
+        except ts.TimestampError as exc:
+            raise BadInput(f"{url}: {exc}") from None
+        if not roots:
+            raise BadInput(f"{url}: give the authority's root certificate (PEM) to check its "
+                           "time-stamps against; none is bundled")
         with self._sessions.begin() as session:
             if session.scalar(select(TimestampAuthority.id)
                               .where(TimestampAuthority.url == url)) is not None:
@@ -86,50 +118,93 @@ class Stamper:
         return session.scalar(select(Checkpoint.tree_size)
                               .order_by(Checkpoint.tree_size.desc()).limit(1))
 
-    def drain(self, include_latest: bool = True) -> list[StampOutcome]:
-        """Send every queued checkpoint (and the latest one) to every authority that has not
-        stamped it yet. Does nothing when no authority was added."""
-        if not self.enabled:
+    def due(self, include_latest: bool = True) -> list[int]:
+        """The checkpoints a drain would send: the queued ones and (``include_latest``) the
+        latest one unless every authority has stamped it. Reads the catalog only."""
+        authorities = {url for url, _roots in self.authorities()}
+        if not authorities:
             return []
         sizes = set(self.pending())
         if include_latest:
             with self._sessions() as session:
                 latest = self._latest_size(session)
-            if latest is not None:
+                done = set(session.scalars(select(TimestampToken.authority)
+                                           .where(TimestampToken.tree_size == latest)))
+            if latest is not None and not authorities <= done:
                 sizes.add(latest)
-        outcomes: list[StampOutcome] = []
-        for size in sorted(sizes):
-            outcomes += self.stamp(size)
+        return sorted(sizes)
+
+    def drain(self, include_latest: bool = True, budget: float = DRAIN_SECONDS,
+              cancel: Callable[[], bool] | None = None) -> list[StampOutcome]:
+        """Send every queued checkpoint (and the latest one) to every authority that has not
+        stamped it yet, within ``budget`` seconds in all; what is left waits in the queue.
+        ``cancel`` is looked at between requests and while one waits for its answer. Does
+        nothing when no authority was added, or once the vault has closed."""
+        deadline = time.monotonic() + budget
+        try:
+            with self._guard:
+                if self._closed:
+                    return []
+                sizes = self.due(include_latest)
+            outcomes: list[StampOutcome] = []
+            for size in sizes:
+                if cancel is not None and cancel():
+                    break
+                outcomes += self.stamp(size, deadline, cancel)
+        except StampingStopped:
+            return []
         return outcomes
 
-    def stamp(self, tree_size: int) -> list[StampOutcome]:
+    @contextmanager
+    def _catalog(self) -> Iterator[None]:
+        """One short catalog access of a drain; :class:`StampingStopped` once the vault closed."""
+        with self._guard:
+            if self._closed:
+                raise StampingStopped
+            yield
+
+    def stamp(self, tree_size: int, deadline: float | None = None,
+              cancel: Callable[[], bool] | None = None) -> list[StampOutcome]:
         """Ask each authority that has not stamped this checkpoint yet; queue it when one does
-        not answer or does not check out, and take it off the queue when all have stamped it."""
-        with self._sessions() as session:
+        not answer, does not check out or is not asked before ``deadline`` (``time.monotonic``),
+        and take it off the queue when all have stamped it."""
+        with self._catalog(), self._sessions() as session:
             note = session.scalar(select(Checkpoint.note)
                                   .where(Checkpoint.tree_size == tree_size))
             done = set(session.scalars(select(TimestampToken.authority)
                                        .where(TimestampToken.tree_size == tree_size)))
+            authorities = [(a.url, a.trust_roots) for a in session.scalars(
+                select(TimestampAuthority).order_by(TimestampAuthority.id))]
         if note is None:
-            with self._sessions.begin() as session:
+            with self._catalog(), self._sessions.begin() as session:
                 session.execute(delete(TimestampRequest)
                                 .where(TimestampRequest.tree_size == tree_size))
             return []
         outcomes = []
-        for url, roots_pem in self.authorities():
+        for url, roots_pem in authorities:
             if url in done:
                 continue
+            left = self.timeout if deadline is None else min(self.timeout,
+                                                             deadline - time.monotonic())
+            if left <= 0:
+                outcomes.append(StampOutcome(url, tree_size, QUEUED, f"{url}: not asked this "
+                                             f"time (out of time); {WAITS}"))
+                continue
+            roots = ts.load_roots(roots_pem)
+            if not roots:  # added before roots were required: nothing to check a token with
+                outcomes.append(StampOutcome(url, tree_size, REFUSED, "not asked: no trust "
+                                             "roots for this authority; remove it and add it "
+                                             "again with --roots"))
+                continue
             try:
-                stamp = ts.request_stamp(url, note, ts.load_roots(roots_pem), self.timeout)
+                stamp = self._ask(url, note, roots, left, cancel)
             except ts.AuthorityUnreachable as exc:
-                outcomes.append(StampOutcome(url, tree_size, QUEUED,
-                                             f"{exc}; the checkpoint waits and is sent at the "
-                                             "next unlock or `strongroom timestamp`"))
+                outcomes.append(StampOutcome(url, tree_size, QUEUED, f"{exc}; {WAITS}"))
                 continue
             except ts.TimestampError as exc:
                 outcomes.append(StampOutcome(url, tree_size, REFUSED, f"refused: {exc}"))
                 continue
-            with self._sessions.begin() as session:
+            with self._catalog(), self._sessions.begin() as session:
                 session.add(TimestampToken(tree_size=tree_size, imprint=ts.imprint(note),
                                            authority=url, response=stamp.response,
                                            chain=stamp.chain_pem, roots=stamp.roots_pem,
@@ -137,7 +212,7 @@ class Stamper:
             outcomes.append(StampOutcome(url, tree_size, STAMPED, "time-stamped",
                                          stamp.gen_time))
         waiting = any(o.status != STAMPED for o in outcomes)
-        with self._sessions.begin() as session:
+        with self._catalog(), self._sessions.begin() as session:
             row = session.get(TimestampRequest, tree_size)
             if waiting and row is None:
                 session.add(TimestampRequest(tree_size=tree_size, queued_at=utc_now(),
@@ -150,6 +225,29 @@ class Stamper:
             if o.status != STAMPED:
                 log.info("a checkpoint time-stamp is %s", o.status)
         return outcomes
+
+    def _ask(self, url: str, note: str, roots: list[x509.Certificate], timeout: float,
+             cancel: Callable[[], bool] | None) -> ts.VerifiedStamp:
+        """One request, waited for on a thread of its own so that the vault locking (or
+        ``cancel``) is seen within :data:`POLL_SECONDS`; an abandoned request ends by its own
+        timeout and what it brings back is dropped."""
+        answer: list[ts.VerifiedStamp | BaseException] = []
+
+        def ask() -> None:
+            try:
+                answer.append(ts.request_stamp(url, note, roots, timeout))
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                answer.append(exc)
+
+        asking = threading.Thread(target=ask, name="timestamp-request", daemon=True)
+        asking.start()
+        while asking.is_alive():
+            if self._closed or (cancel is not None and cancel()):
+                raise StampingStopped
+            asking.join(POLL_SECONDS)
+        if isinstance(answer[0], BaseException):
+            raise answer[0]
+        return answer[0]
 
     # ------------------------------------------------------------------ stored tokens
     def tokens(self, tree_size: int | None = None) -> list[TimestampToken]:
@@ -188,7 +286,10 @@ class Stamper:
         per authority, ``tsa-chain.pem`` and ``tsa-roots.pem``. Stamps the checkpoint first."""
         if not self.enabled:
             return {}
-        self.stamp(tree_size)
+        try:
+            self.stamp(tree_size)
+        except StampingStopped:
+            return {}
         tokens = self.tokens(tree_size)
         if not tokens:
             return {}

@@ -13,7 +13,6 @@ are in Rust, on top of ``cryptography``); this module only sends, checks and pac
 from __future__ import annotations
 
 import hashlib
-import ssl
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -81,24 +80,14 @@ def post(url: str, body: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
 
 
 def load_roots(pem: str) -> list[x509.Certificate]:
-    """Trust roots from PEM text; with none given, the system's trust store."""
-    if pem.strip():
-        try:
-            return x509.load_pem_x509_certificates(pem.encode("ascii"))
-        except ValueError as exc:
-            raise TimestampError(f"the trust roots are not PEM certificates ({exc})") from None
-    return system_roots()
-
-
-def system_roots() -> list[x509.Certificate]:
-    paths = ssl.get_default_verify_paths()
-    for candidate in (paths.cafile, paths.openssl_cafile, "/etc/ssl/certs/ca-certificates.crt"):
-        if candidate and Path(candidate).is_file():
-            try:
-                return x509.load_pem_x509_certificates(Path(candidate).read_bytes())
-            except ValueError:
-                continue
-    return []
+    """Trust roots from PEM text: the roots configured for one authority. Nothing is bundled and
+    the system's TLS store is never used (docs/SECURITY.md says why): no PEM, no roots."""
+    if not pem.strip():
+        return []
+    try:
+        return x509.load_pem_x509_certificates(pem.encode("ascii"))
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise TimestampError(f"the trust roots are not PEM certificates ({exc})") from None
 
 
 def pem_of(certificates: list[x509.Certificate]) -> str:
@@ -109,7 +98,9 @@ def verify(response: bytes, note: str, roots: list[x509.Certificate],
            nonce: int | None = None) -> VerifiedStamp:
     """Check a time-stamp response against the checkpoint note it should cover."""
     if not roots:
-        raise TimestampError("no trust roots to check the time-stamp against")
+        raise TimestampError("no trust roots to check the time-stamp against (give the "
+                             "authority's root certificate: `strongroom timestamp VAULT "
+                             "--add-authority URL --roots PEM`)")
     try:
         decoded = tsp.decode_timestamp_response(response)
     except ValueError as exc:

@@ -9,6 +9,7 @@ desktop shows :attr:`Trust.warnings` (the ``damage`` ones in red until :meth:`ac
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from archive.catalog.models import VaultRecord
 from archive.custody.keeper import WitnessKeeper
 from archive.custody.log import CustodyLog
 from archive.custody.rollback import RollbackFound, TrustWarning
-from archive.custody.stamping import STAMPED, Stamper, StampOutcome
+from archive.custody.stamping import DRAIN_SECONDS, STAMPED, Stamper, StampOutcome
 from archive.custody.witness import WitnessError, WitnessKeys
 from archive.errors import BadInput
 from archive.storage.objects import ObjectStore
@@ -39,19 +40,24 @@ class Trust:
         self._custody = custody
         self._lock = threading.Lock()
         self._stamp_outcomes: list[StampOutcome] = []
+        self.stamps_due: list[int] = []  # checkpoints to time-stamp, noted at unlock
 
     # ------------------------------------------------------------------ lifecycle hooks
-    def at_unlock(self, send_stamps: bool = True) -> list[TrustWarning]:
+    def at_unlock(self) -> list[TrustWarning]:
         """Hold the vault against every witness (before anything new is written), bring the
-        witnesses up to date when nothing is wrong, and send waiting time-stamp requests."""
+        witnesses up to date when nothing is wrong, and note which checkpoints wait for a
+        time-stamp (sent by :meth:`send_pending_stamps`, never here: unlock contacts nobody)."""
         found = self.witnesses.check()
         if any(w.damage for w in found):
             return self.warnings
         with self._custody.lock:
             self.witnesses.write_all()
-        if send_stamps:
-            self.timestamp()
+        self.stamps_due = self.stamps.due()
         return self.warnings
+
+    def close(self) -> None:
+        """The vault is locking: a time-stamp drain on another thread stops."""
+        self.stamps.close()
 
     def require_acknowledged(self) -> None:
         """Refuse changes to a vault found rolled back until the user has seen the warning:
@@ -107,13 +113,27 @@ class Trust:
         return problems
 
     # ------------------------------------------------------------------ time-stamps
-    def timestamp(self) -> list[StampOutcome]:
+    def send_pending_stamps(self, budget: float = DRAIN_SECONDS,
+                            cancel: Callable[[], bool] | None = None) -> list[StampOutcome]:
         """Send the waiting checkpoints and the latest one to every authority (nothing when
-        the user added none)."""
-        outcomes = self.stamps.drain(include_latest=True)
+        the user added none, or while a rollback waits to be acknowledged: a trusted time is
+        not given to a log found shorter than its witnesses). Safe on a worker thread; takes
+        at most about ``budget`` seconds and holds no vault lock while it waits."""
+        if self.rollback_found:
+            return []
+        outcomes = self.stamps.drain(include_latest=True, budget=budget, cancel=cancel)
+        due = self.stamps_due if cancel is not None and cancel() else self._due_after(outcomes)
         with self._lock:
             self._stamp_outcomes = outcomes
+            self.stamps_due = due
         return outcomes
+
+    def _due_after(self, outcomes: list[StampOutcome]) -> list[int]:
+        return sorted({o.tree_size for o in outcomes if o.status != STAMPED})
+
+    def timestamp(self) -> list[StampOutcome]:
+        """``strongroom timestamp``: :meth:`send_pending_stamps` with the default budget."""
+        return self.send_pending_stamps()
 
     def package_files(self, tree_size: int) -> dict[str, bytes]:
         return self.stamps.package_files(tree_size)
