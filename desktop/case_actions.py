@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from archive import StrongroomError
 
 from .delete_dialog import DeleteItemsDialog
+from .error_messages import full_message
 
 if TYPE_CHECKING:
     from archive import Vault
@@ -43,7 +44,7 @@ class CaseActions(QObject):
         self.parent_widget = parent
 
     def _refuse(self, title: str, exc: StrongroomError) -> None:
-        QMessageBox.warning(self.parent_widget, title, str(exc))
+        QMessageBox.warning(self.parent_widget, title, full_message(exc))
 
     # ------------------------------------------------------------------ cases
     def new_case(self) -> str | None:

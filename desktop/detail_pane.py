@@ -174,6 +174,8 @@ class DetailPane(QScrollArea):
         if d.text_encoding:
             self._fact(self.tr("Text encoding"), d.text_encoding)
         self._fact(self.tr("Cases"), ", ".join(d.cases) or "—")
+        if vault is not None:
+            self._linked_facts(vault, d.id)
         self._fact(self.tr("Item id"), d.id, copy=True, mono=True, groups=16)
         for problem in d.problems:
             self._fact(self.tr("Problem"), str(problem))
@@ -202,6 +204,14 @@ class DetailPane(QScrollArea):
         boxes = body.findChildren(QGroupBox, options=Qt.FindChildOption.FindDirectChildrenOnly) \
             if body is not None else []
         return [self.open_button, *boxes]
+
+    def _linked_facts(self, vault: Vault, item_id: str) -> None:
+        """The items linked to this one by hand (a transcript and its recording)."""
+        for other in vault.linked_items(item_id):
+            linked = vault.item_detail(other)
+            label = self.tr("Transcript") if linked.kind == "transcript" else \
+                self.tr("Recording")
+            self._fact(label, self.tr("%1 (linked by hand)").replace("%1", linked.original_name))
 
     def _fact(self, label: str, value: str, *, copy: bool = False, mono: bool = False,
               groups: int = 0) -> None:

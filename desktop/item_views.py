@@ -1,4 +1,5 @@
-"""The two views of the current items: a grid of thumbnails and a sortable table."""
+"""The two views of the current items: a grid of thumbnails and a sortable table. Several
+items may be chosen at once, and dragged onto a case in the sidebar."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def items_grid(model: QAbstractItemModel, parent: QWidget) -> QListView:
     grid.setBatchSize(200)
     grid.setModel(model)
     grid.setModelColumn(NAME)
+    grid.setMovement(QListView.Movement.Static)  # a drag leaves the grid, never reorders it
+    _drag_out(grid)
     return grid
 
 
@@ -46,4 +49,12 @@ def items_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     # names in the middle so that the end ("…-final.mp3") stays readable; the tooltip has it all.
     table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     table.setColumnWidth(NAME, NAME_WIDTH + 32 + 16)
+    _drag_out(table)
     return table
+
+
+def _drag_out(view: QAbstractItemView) -> None:
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setDragEnabled(True)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+    view.setDefaultDropAction(Qt.DropAction.CopyAction)  # added to the case; Shift moves

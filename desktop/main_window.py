@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QInputDialog,
     QLineEdit,
     QListView,
     QMainWindow,
@@ -25,6 +24,7 @@ from archive import StrongroomError
 from search import QueryError
 
 from .app_state import AppState
+from .case_menus import CaseMenus
 from .detail_pane import DetailPane
 from .empty_hint import EmptyHint
 from .error_messages import full_message
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.actions_.status.connect(self.statusBar().showMessage)
         self.actions_.verified.connect(
             lambda _report: self.detail.show_item(self.vault, self.detail.item_id))
+        self.case_menus = CaseMenus(self)
         self._build_menus()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(700)
@@ -151,7 +152,6 @@ class MainWindow(QMainWindow):
         self.act_import_files = self._action(self.tr("Import &files…"), self.choose_files, "Ctrl+I")
         self.act_import_folder = self._action(self.tr("Import a f&older…"), self.choose_folder,
                                               "Ctrl+Shift+I")
-        self.act_new_case = self._action(self.tr("&New case…"), self.new_case, "Ctrl+N")
         self.act_export = self._action(self.tr("&Export exhibit package…"), a.export, "Ctrl+E")
         self.act_verify = self._action(self.tr("&Verify the vault"), a.verify)
         self.act_lock = self._action(self.tr("&Lock now"), self.lock_requested.emit, "Ctrl+L")
@@ -167,10 +167,10 @@ class MainWindow(QMainWindow):
         self.act_about = self._action(self.tr("&About Strongroom"), self.about_requested.emit)
         menus = self.menuBar()
         vault_menu = menus.addMenu(self.tr("&Vault"))
-        for action in (self.act_new_case, self.act_import_files, self.act_import_folder, None,
-                       self.act_export,
+        for action in (self.act_import_files, self.act_import_folder, None, self.act_export,
                        self.act_verify, None, self.act_lock, self.act_quit):
             vault_menu.addSeparator() if action is None else vault_menu.addAction(action)
+        self.case_menus.add_menus(menus)
         view_menu = menus.addMenu(self.tr("V&iew"))
         for action in (self.act_grid, self.act_table, self.act_map, self.act_search,
                        self.act_open):
@@ -234,14 +234,6 @@ class MainWindow(QMainWindow):
         self.detail.clear()
         if self.stack.currentIndex() == SEARCH:
             self.set_view(TABLE if self.settings.view_mode == "table" else GRID)
-
-    def new_case(self) -> None:
-        """Name a case; it is chosen in the sidebar, and what is imported or dropped next goes
-        into it (the vault records a case with its first item)."""
-        name, ok = QInputDialog.getText(self, self.tr("New case"), self.tr("Name of the case:"))
-        if ok and name.strip() and self.vault is not None:
-            row = self.sidebar_model.add_case(name.strip())
-            self.sidebar.setCurrentIndex(self.sidebar_model.index(row, 0))
 
     def current_case(self) -> str | None:
         return self.state.case

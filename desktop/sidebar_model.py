@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from .item_drag import ITEM_IDS_MIME, item_ids_from
 from .items_model import Scope
 from .sidebar_heading import heading_data
 from .table_model import Index
@@ -38,30 +39,21 @@ class Entry:
 
 class SidebarModel(QAbstractListModel):
     files_dropped = Signal(list, object)  # paths, case name or None
+    items_dropped = Signal(list, str, bool)  # item ids, the case, moved (not only added)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[Entry] = []
         self._vault: Vault | None = None
-        self._new_cases: list[str] = []  # named here, not yet in the vault (no item yet)
 
     def load(self, vault: Vault | None) -> None:
         self.beginResetModel()
-        if vault is not self._vault:
-            self._new_cases = []
         self._vault = vault
         self._entries = self._build(vault) if vault is not None else []
         self.endResetModel()
 
     def clear(self) -> None:
         self.load(None)
-
-    def add_case(self, name: str) -> int:
-        """Show a case named by the user before it has items; returns its row."""
-        if self.row_of_case(name) is None:
-            self._new_cases.append(name)
-            self.load(self._vault)
-        return self.row_of_case(name) or 0
 
     def _build(self, vault: Vault) -> list[Entry]:
         recent = (datetime.now(UTC) - timedelta(days=RECENT_DAYS)).replace(tzinfo=None)
@@ -77,9 +69,6 @@ class SidebarModel(QAbstractListModel):
         entries = [Entry(label, scope, vault.item_count(kind=scope.kind, since=scope.since))
                    for label, scope in views]
         cases = vault.cases()
-        known = {name for name, _d, _n in cases}
-        self._new_cases = [name for name in self._new_cases if name not in known]
-        cases += [(name, "", 0) for name in self._new_cases]
         if cases:
             entries.append(Entry(self.tr("Cases"), None))
             entries += [Entry(name, Scope(case=name), count, name, description)
@@ -126,19 +115,32 @@ class SidebarModel(QAbstractListModel):
             flags |= Qt.ItemFlag.ItemIsDropEnabled
         return flags
 
-    # dropping files onto "All items" or a case imports them there
+    # dropping files onto "All items" or a case imports them there; items dragged from the
+    # grid or the table onto a case are put in it
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        return ["text/uri-list"]
+        return ["text/uri-list", ITEM_IDS_MIME]
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.CopyAction
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def _case_at(self, parent: Index) -> str | None:
+        valid = parent.isValid() and 0 <= parent.row() < len(self._entries)
+        return self._entries[parent.row()].case if valid else None
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
                         column: int, parent: Index) -> bool:
+        if data.hasFormat(ITEM_IDS_MIME):
+            return self._case_at(parent) is not None and bool(item_ids_from(data))
         return data.hasUrls() and any(u.isLocalFile() for u in data.urls())
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
                      column: int, parent: Index) -> bool:
+        if data.hasFormat(ITEM_IDS_MIME):
+            case, ids = self._case_at(parent), item_ids_from(data)
+            if case is None or not ids:
+                return False
+            self.items_dropped.emit(ids, case, action == Qt.DropAction.MoveAction)
+            return True  # taken; the vault is changed, not this model (the sidebar reloads)
         paths = [u.toLocalFile() for u in data.urls() if u.isLocalFile()]
         if not paths:
             return False

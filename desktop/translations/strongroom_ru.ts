@@ -4,79 +4,145 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../case_actions.py" line="53"/>
+        <location filename="../case_actions.py" line="54"/>
         <source>New case</source>
         <translation>Новое дело</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="54"/>
+        <location filename="../case_actions.py" line="55"/>
         <source>Name of the case:</source>
         <translation>Название дела:</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="60"/>
+        <location filename="../case_actions.py" line="61"/>
         <source>Case not made</source>
         <translation>Дело не создано</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="69"/>
+        <location filename="../case_actions.py" line="70"/>
         <source>Rename case</source>
         <translation>Переименовать дело</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="70"/>
+        <location filename="../case_actions.py" line="71"/>
         <source>New name of the case:</source>
         <translation>Новое название дела:</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="76"/>
+        <location filename="../case_actions.py" line="77"/>
         <source>Case not renamed</source>
         <translation>Дело не переименовано</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="87"/>
+        <location filename="../case_actions.py" line="88"/>
         <source>Describe case</source>
         <translation>Описание дела</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="88"/>
+        <location filename="../case_actions.py" line="89"/>
         <source>Description of «%1»:</source>
         <translation>Описание дела «%1»:</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="94"/>
+        <location filename="../case_actions.py" line="95"/>
         <source>Description not saved</source>
         <translation>Описание не сохранено</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="104"/>
+        <location filename="../case_actions.py" line="105"/>
         <source>Delete case</source>
         <translation>Удалить дело</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="105"/>
+        <location filename="../case_actions.py" line="106"/>
         <source>Delete the case «%1»? Its %2 item(s) stay in the vault; the custody record keeps the case&apos;s history.</source>
         <translation>Удалить дело «%1»? Его материалы (%2) останутся в хранилище; журнал хранения сохранит историю дела.</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="112"/>
+        <location filename="../case_actions.py" line="113"/>
         <source>Case not deleted</source>
         <translation>Дело не удалено</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="128"/>
+        <location filename="../case_actions.py" line="129"/>
         <source>Not added to the case</source>
         <translation>Не добавлено в дело</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="144"/>
+        <location filename="../case_actions.py" line="145"/>
         <source>Not taken out of the case</source>
         <translation>Не исключено из дела</translation>
     </message>
     <message>
-        <location filename="../case_actions.py" line="166"/>
+        <location filename="../case_actions.py" line="167"/>
         <source>Not deleted</source>
         <translation>Не удалено</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMenus</name>
+    <message>
+        <location filename="../case_menus.py" line="54"/>
+        <source>&amp;New case…</source>
+        <translation>&amp;Новое дело…</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="55"/>
+        <location filename="../case_menus.py" line="131"/>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Переименовать…</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="56"/>
+        <location filename="../case_menus.py" line="132"/>
+        <source>&amp;Describe…</source>
+        <translation>&amp;Описание…</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="57"/>
+        <location filename="../case_menus.py" line="133"/>
+        <source>&amp;Delete case…</source>
+        <translation>&amp;Удалить дело…</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="58"/>
+        <source>&amp;Add to case</source>
+        <translation>&amp;Добавить в дело</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="60"/>
+        <source>&amp;Remove from this case</source>
+        <translation>&amp;Убрать из этого дела</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="61"/>
+        <source>De&amp;lete item(s)…</source>
+        <translation>Уд&amp;алить материалы…</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="62"/>
+        <source>&amp;Link to recording…</source>
+        <translation>&amp;Связать с записью…</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="64"/>
+        <source>&amp;Unlink</source>
+        <translation>Сн&amp;ять связь</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="65"/>
+        <source>Crypto-erase the selected items, with a reason kept in the custody record</source>
+        <translation>Криптостереть выбранные материалы; причина сохраняется в журнале хранения</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="70"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Дело</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="74"/>
+        <source>It&amp;em</source>
+        <translation>&amp;Материал</translation>
     </message>
 </context>
 <context>
@@ -477,104 +543,131 @@
         <translation>История хранения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="144"/>
+        <location filename="../detail_pane.py" line="147"/>
         <source>Nothing selected</source>
         <translation>Ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="149"/>
+        <location filename="../detail_pane.py" line="152"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="150"/>
+        <location filename="../detail_pane.py" line="153"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="151"/>
+        <location filename="../detail_pane.py" line="154"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="157"/>
+        <location filename="../detail_pane.py" line="160"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="158"/>
+        <location filename="../detail_pane.py" line="161"/>
         <source>(zone unknown)</source>
         <translation>(часовой пояс неизвестен)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="159"/>
+        <location filename="../detail_pane.py" line="162"/>
         <source>(date only)</source>
         <translation>(только дата)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="161"/>
+        <location filename="../detail_pane.py" line="164"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="166"/>
+        <location filename="../detail_pane.py" line="169"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="168"/>
+        <location filename="../detail_pane.py" line="171"/>
         <source>Dimensions</source>
         <translation>Размеры</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="170"/>
+        <location filename="../detail_pane.py" line="173"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="172"/>
+        <location filename="../detail_pane.py" line="175"/>
         <source>Text encoding</source>
         <translation>Кодировка текста</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="173"/>
+        <location filename="../detail_pane.py" line="176"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="174"/>
+        <location filename="../detail_pane.py" line="179"/>
         <source>Item id</source>
         <translation>Идентификатор</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="176"/>
+        <location filename="../detail_pane.py" line="181"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="181"/>
+        <location filename="../detail_pane.py" line="186"/>
         <source>imported %1 by %2 on %3</source>
         <translation>принято %1, %2, на %3</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="185"/>
+        <location filename="../detail_pane.py" line="190"/>
         <source>modified %1</source>
         <translation>изменён %1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="211"/>
+        <location filename="../detail_pane.py" line="212"/>
+        <source>Transcript</source>
+        <translation>Расшифровка</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="213"/>
+        <source>Recording</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="214"/>
+        <source>%1 (linked by hand)</source>
+        <translation>%1 (связь задана вручную)</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="231"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="234"/>
+        <location filename="../detail_pane.py" line="254"/>
         <source>Tags not saved</source>
         <translation>Метки не сохранены</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="245"/>
+        <location filename="../detail_pane.py" line="265"/>
         <source>Note not saved</source>
         <translation>Заметка не сохранена</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyHint</name>
+    <message>
+        <location filename="../empty_hint.py" line="23"/>
+        <source>Nothing here yet.
+
+Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (Ctrl+Shift+I), or drag files and folders into this window.</source>
+        <translation>Здесь пока ничего нет.
+
+Импортируйте материалы через Хранилище ▸ Импорт файлов… (Ctrl+I) или Импорт папки… (Ctrl+Shift+I) либо перетащите файлы и папки в это окно.</translation>
     </message>
 </context>
 <context>
@@ -628,171 +721,271 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../items_model.py" line="124"/>
+        <location filename="../items_model.py" line="126"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="124"/>
+        <location filename="../items_model.py" line="126"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="124"/>
+        <location filename="../items_model.py" line="126"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="124"/>
+        <location filename="../items_model.py" line="126"/>
         <source>Imported</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="125"/>
+        <location filename="../items_model.py" line="127"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="125"/>
+        <location filename="../items_model.py" line="127"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="125"/>
+        <location filename="../items_model.py" line="127"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
 </context>
 <context>
+    <name>LinkActions</name>
+    <message>
+        <location filename="../link_actions.py" line="73"/>
+        <source>Not linked</source>
+        <translation>Связь не создана</translation>
+    </message>
+    <message>
+        <location filename="../link_actions.py" line="89"/>
+        <source>Unlink</source>
+        <translation>Снять связь</translation>
+    </message>
+    <message>
+        <location filename="../link_actions.py" line="90"/>
+        <source>Unlink from which item?</source>
+        <translation>Снять связь с каким материалом?</translation>
+    </message>
+    <message>
+        <location filename="../link_actions.py" line="98"/>
+        <source>Not unlinked</source>
+        <translation>Связь не снята</translation>
+    </message>
+</context>
+<context>
+    <name>LinkRecordingDialog</name>
+    <message>
+        <location filename="../link_dialog.py" line="34"/>
+        <source>Link to recording</source>
+        <translation>Связь с записью</translation>
+    </message>
+    <message>
+        <location filename="../link_dialog.py" line="37"/>
+        <source>Which recording does «%1» transcribe? The link is kept in the custody record of both items.</source>
+        <translation>Расшифровкой какой записи является «%1»? Связь сохраняется в журнале хранения обоих материалов.</translation>
+    </message>
+    <message>
+        <location filename="../link_dialog.py" line="43"/>
+        <source>Filter by name</source>
+        <translation>Фильтр по имени</translation>
+    </message>
+    <message>
+        <location filename="../link_dialog.py" line="51"/>
+        <source>(suggested by the file names)</source>
+        <translation>(предложено по именам файлов)</translation>
+    </message>
+    <message>
+        <location filename="../link_dialog.py" line="56"/>
+        <source>The vault holds no recording to link to.</source>
+        <translation>В хранилище нет записей, с которыми можно связать.</translation>
+    </message>
+    <message>
+        <location filename="../link_dialog.py" line="62"/>
+        <source>Link</source>
+        <translation>Связать</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="88"/>
         <source>Search transcripts, notes, names… (Ctrl+F)</source>
         <translation>Поиск по расшифровкам, заметкам, именам… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Import &amp;files…</source>
         <translation>Импорт &amp;файлов…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Import a f&amp;older…</source>
         <translation>Импорт &amp;папки…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
-        <source>&amp;New case…</source>
-        <translation>&amp;Новое дело…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="155"/>
         <source>&amp;Export exhibit package…</source>
         <translation>&amp;Экспорт пакета доказательств…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;Verify the vault</source>
         <translation>&amp;Проверить хранилище</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="157"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="159"/>
         <source>&amp;Grid</source>
         <translation>&amp;Сетка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Table</source>
         <translation>&amp;Таблица</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="162"/>
         <source>&amp;Search</source>
         <translation>&amp;Поиск</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Open item</source>
         <translation>&amp;Открыть материал</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="165"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="167"/>
         <source>&amp;About Strongroom</source>
         <translation>&amp;О программе Strongroom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="169"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="174"/>
         <source>V&amp;iew</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="178"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="180"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
-        <source>New case</source>
-        <translation>Новое дело</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="228"/>
-        <source>Name of the case:</source>
-        <translation>Название дела:</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Cannot open the item</source>
         <translation>Не удаётся открыть материал</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Import a folder</source>
         <translation>Импорт папки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="334"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Импорт уже идёт; дождитесь конца или отмените его.</translation>
     </message>
     <message>
+        <location filename="../main_window.py" line="161"/>
         <source>&amp;Map</source>
         <translation>&amp;Карта</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../map_panel.py" line="40"/>
+        <source>Zoom in</source>
+        <translation>Приблизить</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="41"/>
+        <source>Zoom out</source>
+        <translation>Отдалить</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="43"/>
+        <source>Show all points</source>
+        <translation>Показать все точки</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="44"/>
+        <source>Whole world</source>
+        <translation>Весь мир</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="46"/>
+        <source>Copy coordinates</source>
+        <translation>Копировать координаты</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="47"/>
+        <source>Open in a map service…</source>
+        <translation>Открыть в картографическом сервисе…</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="85"/>
+        <source>%1 item(s) with a location. Drag to move, wheel or +/− to zoom, click a point to select its item. Drawn offline: no map service is contacted.</source>
+        <translation>Объектов с местом съёмки: %1. Перетаскивайте, чтобы сдвинуть карту, колесо или +/− — масштаб, щелчок по точке выбирает объект. Карта рисуется без сети: никакой картографический сервис не запрашивается.</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="90"/>
+        <source>No item in this view has a location.</source>
+        <translation>Ни у одного объекта в этом списке нет места съёмки.</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="127"/>
+        <source>Open in a map service?</source>
+        <translation>Открыть в картографическом сервисе?</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="128"/>
+        <source>This opens OpenStreetMap (openstreetmap.org) in your web browser at %1. The service, and anyone who can watch your network, will learn this place. Open it?</source>
+        <translation>В браузере откроется OpenStreetMap (openstreetmap.org) в точке %1. Это место узнает сервис и любой, кто может наблюдать за вашей сетью. Открыть?</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="133"/>
+        <source>Open the web map</source>
+        <translation>Открыть веб-карту</translation>
     </message>
 </context>
 <context>
@@ -914,22 +1107,22 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../search_panel.py" line="39"/>
+        <location filename="../search_panel.py" line="40"/>
         <source>Any kind</source>
         <translation>Любой тип</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="43"/>
+        <location filename="../search_panel.py" line="44"/>
         <source>Captured between</source>
         <translation>Снято между</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="81"/>
+        <location filename="../search_panel.py" line="83"/>
         <source>Any case</source>
         <translation>Любое дело</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="103"/>
+        <location filename="../search_panel.py" line="113"/>
         <source>%1 result(s) for %2</source>
         <translation>Найдено: %1 по запросу %2</translation>
     </message>
@@ -960,42 +1153,42 @@
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../sidebar_model.py" line="68"/>
+        <location filename="../sidebar_model.py" line="61"/>
         <source>All items</source>
         <translation>Все материалы</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="69"/>
+        <location filename="../sidebar_model.py" line="62"/>
         <source>Photos</source>
         <translation>Фото</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="70"/>
+        <location filename="../sidebar_model.py" line="63"/>
         <source>Audio</source>
         <translation>Аудио</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="71"/>
+        <location filename="../sidebar_model.py" line="64"/>
         <source>Video</source>
         <translation>Видео</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="72"/>
+        <location filename="../sidebar_model.py" line="65"/>
         <source>Transcripts</source>
         <translation>Расшифровки</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="73"/>
+        <location filename="../sidebar_model.py" line="66"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="74"/>
+        <location filename="../sidebar_model.py" line="67"/>
         <source>Recently imported</source>
         <translation>Недавно принятые</translation>
     </message>
     <message>
-        <location filename="../sidebar_model.py" line="83"/>
+        <location filename="../sidebar_model.py" line="73"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
@@ -1003,64 +1196,64 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../start_window.py" line="58"/>
+        <location filename="../start_window.py" line="59"/>
         <source>Recent vaults</source>
         <translation>Недавние хранилища</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="62"/>
+        <location filename="../start_window.py" line="63"/>
         <source>Create a new vault…</source>
         <translation>Создать хранилище…</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="64"/>
+        <location filename="../start_window.py" line="65"/>
         <source>Open another vault…</source>
         <translation>Открыть другое хранилище…</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="70"/>
-        <location filename="../start_window.py" line="82"/>
+        <location filename="../start_window.py" line="71"/>
+        <location filename="../start_window.py" line="83"/>
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="72"/>
-        <location filename="../start_window.py" line="121"/>
+        <location filename="../start_window.py" line="73"/>
+        <location filename="../start_window.py" line="123"/>
         <source>Choose a vault on the left.</source>
         <translation>Выберите хранилище слева.</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="79"/>
+        <location filename="../start_window.py" line="80"/>
         <source>Use the recovery key instead</source>
         <translation>Использовать ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="88"/>
+        <location filename="../start_window.py" line="89"/>
         <source>Deriving the key…</source>
         <translation>Вычисляется ключ…</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="122"/>
+        <location filename="../start_window.py" line="124"/>
         <source>%1 is not a Strongroom vault.</source>
         <translation>%1 — не хранилище Strongroom.</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="139"/>
+        <location filename="../start_window.py" line="141"/>
         <source>Open a vault folder</source>
         <translation>Открыть папку хранилища</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="157"/>
+        <location filename="../start_window.py" line="159"/>
         <source>Recovery key (groups of four letters and digits)</source>
         <translation>Ключ восстановления (группы из четырёх букв и цифр)</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="158"/>
+        <location filename="../start_window.py" line="160"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../start_window.py" line="207"/>
+        <location filename="../start_window.py" line="209"/>
         <source>The vault could not be opened.</source>
         <translation>Не удалось открыть хранилище.</translation>
     </message>
@@ -1334,64 +1527,6 @@
         <location filename="../app.py" line="53"/>
         <source>Deriving the key…</source>
         <translation>Вычисляется ключ…</translation>
-    </message>
-</context>
-<context>
-    <name>EmptyHint</name>
-    <message>
-        <source>Nothing here yet.
-
-Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (Ctrl+Shift+I), or drag files and folders into this window.</source>
-        <translation>Здесь пока ничего нет.
-
-Импортируйте материалы через Хранилище ▸ Импорт файлов… (Ctrl+I) или Импорт папки… (Ctrl+Shift+I) либо перетащите файлы и папки в это окно.</translation>
-    </message>
-</context>
-<context>
-    <name>MapPanel</name>
-    <message>
-        <source>Zoom in</source>
-        <translation>Приблизить</translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation>Отдалить</translation>
-    </message>
-    <message>
-        <source>Show all points</source>
-        <translation>Показать все точки</translation>
-    </message>
-    <message>
-        <source>Whole world</source>
-        <translation>Весь мир</translation>
-    </message>
-    <message>
-        <source>Copy coordinates</source>
-        <translation>Копировать координаты</translation>
-    </message>
-    <message>
-        <source>Open in a map service…</source>
-        <translation>Открыть в картографическом сервисе…</translation>
-    </message>
-    <message>
-        <source>%1 item(s) with a location. Drag to move, wheel or +/− to zoom, click a point to select its item. Drawn offline: no map service is contacted.</source>
-        <translation>Объектов с местом съёмки: %1. Перетаскивайте, чтобы сдвинуть карту, колесо или +/− — масштаб, щелчок по точке выбирает объект. Карта рисуется без сети: никакой картографический сервис не запрашивается.</translation>
-    </message>
-    <message>
-        <source>No item in this view has a location.</source>
-        <translation>Ни у одного объекта в этом списке нет места съёмки.</translation>
-    </message>
-    <message>
-        <source>Open in a map service?</source>
-        <translation>Открыть в картографическом сервисе?</translation>
-    </message>
-    <message>
-        <source>This opens OpenStreetMap (openstreetmap.org) in your web browser at %1. The service, and anyone who can watch your network, will learn this place. Open it?</source>
-        <translation>В браузере откроется OpenStreetMap (openstreetmap.org) в точке %1. Это место узнает сервис и любой, кто может наблюдать за вашей сетью. Открыть?</translation>
-    </message>
-    <message>
-        <source>Open the web map</source>
-        <translation>Открыть веб-карту</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,95 @@
+"""After case work the window shows the vault as it now is: the sidebar's names and counts, the
+items of the view (those taken out of the case shown, or deleted, leave it; the others stay
+chosen) and the detail pane."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QSignalBlocker, Signal
+
+from .items_model import Scope
+from .sidebar_model import SCOPE_ROLE
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+PAGES_SEARCHED = 40  # pages of the view fetched at most to choose again what was chosen
+
+
+class CaseViewRefresh(QObject):
+    done = Signal()
+
+    def __init__(self, window: MainWindow, parent: QObject) -> None:
+        super().__init__(parent)
+        self.window = window
+
+    def items_changed(self, _ids: list[str]) -> None:
+        """Items went into or out of a case; ``cases_changed`` follows and shows it."""
+
+    def cases_changed(self, case: str) -> None:
+        """Show ``case`` (or, when empty, what was shown) with fresh counts and items."""
+        self._show(Scope(case=case) if case else self.window.state.scope)
+
+    def items_deleted(self, ids: list[str]) -> None:
+        for viewer in [v for v in self.window.viewers if v.item_id in ids]:
+            viewer.release()
+            viewer.close()
+        self._show(self.window.state.scope)
+
+    def links_changed(self, _ids: list[str]) -> None:
+        detail = self.window.detail
+        if detail.item_id is not None and self.window.vault is not None:
+            detail.show_item(self.window.vault, detail.item_id)
+        self.done.emit()
+
+    # ------------------------------------------------------------------ the views
+    def _show(self, wanted: Scope) -> None:
+        w = self.window
+        if w.vault is None:
+            return
+        shown, chosen = w.state.scope, w.state.selection
+        with QSignalBlocker(w.sidebar.selectionModel()):
+            w.reload_sidebar()  # names and counts; the scope is set below
+            row = self._row_of(wanted)
+            if row is not None and wanted == shown:
+                w.sidebar.setCurrentIndex(w.sidebar_model.index(row, 0))
+        w.sidebar.viewport().update()
+        if row is None or wanted != shown:  # another scope: the window shows it afresh
+            w.sidebar.setCurrentIndex(w.sidebar_model.index(row or 0, 0))
+        else:
+            w.items.set_source(w.vault, shown)
+            self._choose_again(chosen)
+        self.done.emit()
+
+    def _row_of(self, scope: Scope) -> int | None:
+        model = self.window.sidebar_model
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data(SCOPE_ROLE) == scope:
+                return row
+        return None
+
+    def _choose_again(self, ids: list[str]) -> None:
+        """Select again those of ``ids`` still shown; the detail pane follows the selection."""
+        w = self.window
+        rows = []
+        for item_id in ids:
+            pages = 0
+            while w.items.row_of(item_id) is None and w.items.canFetchMore() \
+                    and pages < PAGES_SEARCHED:
+                w.items.fetchMore()
+                pages += 1
+            row = w.items.row_of(item_id)
+            if row is not None:
+                rows.append(w.proxy.mapFromSource(w.items.index(row, 0)))
+        if not rows:
+            w.state.set_selection([])
+            w.detail.clear()
+            return
+        view = w.current_view()
+        selection = QItemSelection()
+        for index in rows:
+            selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag
+        view.selectionModel().setCurrentIndex(rows[-1], flags.NoUpdate)
+        view.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
