@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar
 
 from .case_actions import CaseActions
-from .case_refresh import CaseViewRefresh
+from .case_refresh import CaseViewRefresh, whole_rows
 from .link_actions import LinkActions
 from .sidebar_model import CASE_ROLE
 
@@ -142,8 +142,9 @@ class CaseMenus(QObject):
         first unless it is already among the chosen ones."""
         index = view.indexAt(pos)
         selection = view.selectionModel()
-        if index.isValid() and not selection.isSelected(index):
-            view.setCurrentIndex(index)  # selects it alone, as a click would
+        if index.isValid() and not selection.isSelected(index):  # chosen alone, as a click
+            selection.setCurrentIndex(index, whole_rows(view)
+                                      | QItemSelectionModel.SelectionFlag.ClearAndSelect)
         menu = QMenu(view)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(self.window.act_open)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QSignalBlocker, Signal
+from PySide6.QtWidgets import QAbstractItemView
 
 from .items_model import Scope
 from .sidebar_model import SCOPE_ROLE
@@ -92,4 +93,12 @@ class CaseViewRefresh(QObject):
             selection.select(index, index)
         flags = QItemSelectionModel.SelectionFlag
         view.selectionModel().setCurrentIndex(rows[-1], flags.NoUpdate)
-        view.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        view.selectionModel().select(selection, flags.ClearAndSelect | whole_rows(view))
+
+
+def whole_rows(view: QAbstractItemView) -> QItemSelectionModel.SelectionFlag:
+    """Rows for the table, which chooses whole rows; nothing more for the grid, which shows
+    one column (and counts every chosen cell as an item)."""
+    rows = view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    flags = QItemSelectionModel.SelectionFlag
+    return flags.Rows if rows else flags.NoUpdate
