@@ -170,3 +170,26 @@ def test_transcripts_linked_by_hand_and_by_near_names(small_vault: Vault,
     small_vault.link_items(ids["call.wav"], ids["notes-by-phone.srt"])
     small_vault.delete_item(ids["call.wav"], "recorded twice")
     assert small_vault.linked_items(ids["notes-by-phone.srt"]) == []
+
+
+def test_a_transcript_paired_with_a_recording_of_a_near_name_in_the_same_folder(
+        small_vault: Vault, tmp_path: Path) -> None:
+    """Dated names as phones and recorders write them: "interview-2024-03-11" and
+    "interview 2024-03-11 transcript" pair; another day, or another folder, does not."""
+    here, elsewhere = tmp_path / "day", tmp_path / "other"
+    here.mkdir()
+    elsewhere.mkdir()
+    wav(here / "interview-2024-03-11.m4a")  # WAV bytes: the kind comes from the content
+    (here / "interview 2024-03-11 transcript.srt").write_text(SRT_TEXT, encoding="utf-8")
+    (here / "interview 2024-03-12 transcript.srt").write_text(SRT_TEXT + "\n",
+                                                            encoding="utf-8")
+    (elsewhere / "Interview_2024-03-11 transcript.srt").write_text(SRT_TEXT + "\n\n",
+                                                                  encoding="utf-8")
+    ids = _import(small_vault, here, elsewhere)
+    recording = ids["interview-2024-03-11.m4a"]
+    same_day = ids["interview 2024-03-11 transcript.srt"]
+    assert small_vault.item_detail(recording).kind == "audio"
+    assert [s.id for s in small_vault.related_recordings(same_day)] == [recording]
+    assert [s.id for s in small_vault.related_recordings(recording)] == [same_day]
+    assert small_vault.related_recordings(ids["interview 2024-03-12 transcript.srt"]) == []
+    assert small_vault.related_recordings(ids["Interview_2024-03-11 transcript.srt"]) == []
