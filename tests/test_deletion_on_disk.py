@@ -4,40 +4,17 @@ freed, the search index files no longer contain its words, and search finds noth
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import select
+from disk_checks import catalog, dump, index_bytes, rows_naming
 
 import fixtures as fx
 from archive import Vault
-from archive.catalog.models import IndexFile
 from archive.intake.results import ImportOptions
 from conftest import PASSPHRASE
 from crypto import keys
 
 WORD = "Zharkentovich"  # in the text, the note and the tag only; never in a file name
-
-
-def _catalog(vault_path: Path, key: bytes) -> sqlite3.Connection:
-    conn = sqlcipher.connect(str(vault_path / "catalog.db"))
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    return conn
-
-
-def _dump(conn: sqlite3.Connection) -> str:
-    """Every row of every table but the custody log's (which keeps the history by design)."""
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-              if r[0] not in ("custody_events", "checkpoints")]
-    return "\n".join(repr(row) for t in tables
-                     for row in conn.execute(f"SELECT * FROM {t}"))  # noqa: S608
-
-
-def _index_bytes(vault: Vault) -> bytes:
-    with vault.core.sessions() as session:
-        files = session.scalars(select(IndexFile.object_id)).all()
-    return b"".join(b"".join(vault.core.objects.iter_plaintext(f)) for f in files)
 
 
 def test_a_deleted_item_leaves_nothing_behind(vault_path: Path, tmp_path: Path) -> None:
@@ -58,11 +35,11 @@ def test_a_deleted_item_leaves_nothing_behind(vault_path: Path, tmp_path: Path) 
     assert thumb is not None
 
     # the positive control: before deletion the word is in the catalog and in the index
-    assert WORD.lower().encode() in _index_bytes(vault).lower()
+    assert WORD.lower().encode() in index_bytes(vault).lower()
     assert {h.id for h in vault.search(WORD)} == {doomed, text_item}
     vault.lock()
-    with _catalog(vault_path, catalog_key) as conn:
-        before = _dump(conn)
+    with catalog(vault_path, catalog_key) as conn:
+        before = dump(conn)
         thumb_extents = conn.execute("SELECT pack, first_slot, slot_count FROM object_extents "
                                      "WHERE object_id = ?", (thumb,)).fetchall()
     assert doomed in before and WORD in before and thumb_extents
@@ -74,21 +51,15 @@ def test_a_deleted_item_leaves_nothing_behind(vault_path: Path, tmp_path: Path) 
         vault.delete_item(text_item, "not this case")
         assert vault.search(WORD) == [] and vault.search("door") == []
         assert vault.search("driver") == []
-        index = _index_bytes(vault)
+        index = index_bytes(vault)
         assert WORD.lower().encode() not in index.lower()
         assert doomed.encode() not in index and text_item.encode() not in index
         assert [i.original_name for i in vault.items()] == ["kept.jpg"]
     finally:
         vault.lock()
 
-    with _catalog(vault_path, catalog_key) as conn:
-        for table in ("items", "item_texts", "item_tags", "notes", "item_cases", "intakes",
-                      "item_links"):
-            column = "id" if table == "items" else "item_id"
-            if table == "item_links":
-                column = "transcript_id"
-            assert conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IN (?, ?)",
-                                (doomed, text_item)).fetchone()[0] == 0, table
+    with catalog(vault_path, catalog_key) as conn:
+        assert set(rows_naming(conn, (doomed, text_item)).values()) == {0}
         assert conn.execute("SELECT count(*) FROM objects WHERE id = ?", (thumb,)).fetchone() \
             == (0,)
         # its data key is gone and its slots no longer belong to it (free, or reused since)
@@ -98,7 +69,7 @@ def test_a_deleted_item_leaves_nothing_behind(vault_path: Path, tmp_path: Path) 
             "SELECT object_id FROM object_extents WHERE pack = ? AND first_slot <= ? "
             "AND first_slot + slot_count > ?", (pack, first, first))}
         assert all(o[0] != thumb for o in owners)
-        after = _dump(conn)
+        after = dump(conn)
         # only the custody record keeps the item: its id, hash and the reason (never its text)
         assert WORD not in after and WORD.lower() not in after
         events = [r[0] for r in conn.execute("SELECT action FROM custody_events "
