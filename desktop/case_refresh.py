@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QSignalBlocker, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSignalBlocker,
+    Signal,
+)
 from PySide6.QtWidgets import QAbstractItemView
 
 from .items_model import Scope
@@ -53,10 +60,11 @@ class CaseViewRefresh(QObject):
         with QSignalBlocker(w.sidebar.selectionModel()):
             w.reload_sidebar()  # names and counts; the scope is set below
             row = self._row_of(wanted)
-            if row is not None and wanted == shown:
-                w.sidebar.setCurrentIndex(w.sidebar_model.index(row, 0))
+            same = row is not None and wanted == shown
+            # the scope stays (quietly), or changes below from nothing, so that it is shown
+            w.sidebar.setCurrentIndex(w.sidebar_model.index(row, 0) if same else QModelIndex())
         w.sidebar.viewport().update()
-        if row is None or wanted != shown:  # another scope: the window shows it afresh
+        if not same:  # another scope: the window shows it afresh
             w.sidebar.setCurrentIndex(w.sidebar_model.index(row or 0, 0))
         else:
             w.items.set_source(w.vault, shown)

@@ -4,8 +4,9 @@ context menu with a right click and choose from it, drag chosen items onto anoth
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 
@@ -98,4 +99,18 @@ def drag_selection(source: QAbstractItemView, target: QAbstractItemView, row: in
     drop = QDropEvent(QPointF(pos), actions, data, buttons, modifiers)
     if move.isAccepted():
         QApplication.sendEvent(viewport, drop)
+    return drop
+
+
+def drop_files(target: QAbstractItemView, row: int, paths: list[Path]) -> QDropEvent:
+    """Drag files from outside the app onto ``row`` of ``target``: enter, move, drop."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = row_centre(target, row)
+    copy, buttons = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    none = Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(target.viewport(), QDragEnterEvent(pos, copy, data, buttons, none))
+    QApplication.sendEvent(target.viewport(), QDragMoveEvent(pos, copy, data, buttons, none))
+    drop = QDropEvent(QPointF(pos), copy, data, buttons, none)
+    QApplication.sendEvent(target.viewport(), drop)
     return drop
