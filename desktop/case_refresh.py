@@ -59,13 +59,14 @@ class CaseViewRefresh(QObject):
         shown, chosen = w.state.scope, w.state.selection
         with QSignalBlocker(w.sidebar.selectionModel()):
             w.reload_sidebar()  # names and counts; the scope is set below
-            row = self._row_of(wanted)
-            same = row is not None and wanted == shown
+            found = self._row_of(wanted)
+            row = found if found is not None else 0  # a case gone: All items
+            same = found is not None and wanted == shown
             # the scope stays (quietly), or changes below from nothing, so that it is shown
             w.sidebar.setCurrentIndex(w.sidebar_model.index(row, 0) if same else QModelIndex())
         w.sidebar.viewport().update()
         if not same:  # another scope: the window shows it afresh
-            w.sidebar.setCurrentIndex(w.sidebar_model.index(row or 0, 0))
+            w.sidebar.setCurrentIndex(w.sidebar_model.index(row, 0))
         else:
             w.items.set_source(w.vault, shown)
             self._choose_again(chosen)
