@@ -32,7 +32,7 @@ class LinkRecordingDialog(QDialog):
         ids the file names point to, marked as such."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Link to recording"))
-        self.setMinimumSize(480, 360)
+        self.setMinimumSize(640, 380)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self.tr("Which recording does «%1» transcribe? The link is kept "
                                     "in the custody record of both items.")

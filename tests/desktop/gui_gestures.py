@@ -59,6 +59,9 @@ def right_click(view: QAbstractItemView, pos: QPoint, choose: list[str],
         shown.extend(menu_texts(menu))
         if look_at is not None:
             look_at(menu)
+        if not choose:  # looked at only: closed as with Escape
+            menu.close()
+            return
         top, current = menu, menu
         action = None
         for text in choose:
