@@ -36,6 +36,7 @@ class CaseMenus(QObject):
         window.state.selection_changed.connect(self.update_actions)
         window.state.scope_changed.connect(self.update_actions)
         window.state.vault_changed.connect(self.update_actions)
+        window.stack.currentChanged.connect(self.update_actions)  # search results: no items
         self._accept_item_drops()
         self._context_menus()
         self.update_actions()
@@ -80,7 +81,7 @@ class CaseMenus(QObject):
                        self.act_delete_items):
             menu.addSeparator() if action is None else menu.addAction(action)
 
-    def _fill_add_menu(self) -> None:
+    def _fill_add_menu(self, chosen: bool) -> None:
         """One entry per case of the vault (made again only when the cases change); the
         chosen items go into it."""
         vault = self.window.vault
@@ -92,21 +93,22 @@ class CaseMenus(QObject):
                 entry = self.add_menu.addAction(name.replace("&", "&&"))
                 entry.triggered.connect(
                     lambda _checked=False, n=name: self.cases.add_to_case(n))
-        self.add_menu.setEnabled(vault is not None and bool(self._add_names) and bool(
-            self.window.state.selection))
+        self.add_menu.setEnabled(vault is not None and bool(self._add_names) and chosen)
 
     def update_actions(self, *_args: object) -> None:
         """Enabled as what is open and chosen allows."""
-        state = self.window.state
-        opened, chosen, case = state.vault is not None, bool(state.selection), state.case
+        state, w = self.window.state, self.window
+        opened, case = state.vault is not None, state.case
+        # the items chosen in the grid or the table, while one of them is shown
+        chosen = bool(state.selection) and w.stack.currentWidget() in (w.grid, w.table)
         self.act_new_case.setEnabled(opened)
         for action in (self.act_rename_case, self.act_describe_case, self.act_delete_case):
             action.setEnabled(opened and case is not None)
         self.act_remove.setEnabled(opened and chosen and case is not None)
         self.act_delete_items.setEnabled(opened and chosen)
-        self.act_link.setEnabled(self.links.can_link())
-        self.act_unlink.setEnabled(bool(self.links.linked()))
-        self._fill_add_menu()
+        self.act_link.setEnabled(chosen and self.links.can_link())
+        self.act_unlink.setEnabled(chosen and bool(self.links.linked()))
+        self._fill_add_menu(chosen)
 
     # ------------------------------------------------------------------ context menus
     def _context_menus(self) -> None:

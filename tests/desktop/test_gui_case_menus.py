@@ -147,6 +147,13 @@ def test_several_items_deleted_with_the_delete_key(qtbot, main_window) -> None: 
     doomed = w.selected_ids()
     names = _names(w, [0, 2])
     assert len(doomed) == 2 and w.case_menus.act_delete_items.isEnabled()
+    # while search results are shown, the items chosen in the grid are out of sight: no Delete
+    qtbot.keyClicks(w.search_field, "pasportimni")
+    qtbot.keyClick(w.search_field, Qt.Key.Key_Return)
+    assert w.stack.currentWidget() is w.search_panel
+    assert not w.case_menus.act_delete_items.isEnabled()
+    qtbot.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert w.selected_ids() == doomed and w.case_menus.act_delete_items.isEnabled()
     seen: dict[str, str] = {}
 
     def delete(dialog) -> None:  # type: ignore[no-untyped-def]
