@@ -5,27 +5,27 @@ and the detail pane are brought up to date (:class:`CaseViewRefresh`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
 
 from .case_actions import CaseActions
-from .case_refresh import CaseViewRefresh, whole_rows
+from .case_refresh import CaseViewRefresh, CaseWindow, whole_rows
 from .link_actions import LinkActions
 from .sidebar_model import CASE_ROLE
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
 
 class CaseMenus(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.cases = CaseActions(window.state, window)
-        self.links = LinkActions(window.state, window)
+    """``window`` is what the entries act on; ``parent``, the widget their dialogs belong to
+    and their shortcuts work in (the main window)."""
+
+    def __init__(self, window: CaseWindow, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.window, self.parent_widget = window, parent
+        self.cases = CaseActions(window.state, parent)
+        self.links = LinkActions(window.state, parent)
         self.refresh = CaseViewRefresh(window, self)
         self.cases.cases_changed.connect(self.refresh.cases_changed)
         self.cases.items_changed.connect(self.refresh.items_changed)
@@ -43,11 +43,11 @@ class CaseMenus(QObject):
 
     # ------------------------------------------------------------------ actions
     def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.parent_widget)
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        self.window.addAction(action)
+        self.parent_widget.addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -56,7 +56,7 @@ class CaseMenus(QObject):
         self.act_rename_case = self._action(self.tr("&Rename…"), c.rename_case)
         self.act_describe_case = self._action(self.tr("&Describe…"), c.describe_case)
         self.act_delete_case = self._action(self.tr("&Delete case…"), c.delete_case)
-        self.add_menu = QMenu(self.tr("&Add to case"), self.window)
+        self.add_menu = QMenu(self.tr("&Add to case"), self.parent_widget)
         self._add_names: list[str] = []
         self.act_remove = self._action(self.tr("&Remove from this case"), c.remove_from_case)
         self.act_delete_items = self._action(self.tr("De&lete item(s)…"), c.delete_items, "Del")

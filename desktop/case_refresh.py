@@ -4,7 +4,7 @@ chosen) and the detail pane."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -20,15 +20,56 @@ from .items_model import Scope
 from .sidebar_model import SCOPE_ROLE
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QListView, QStackedWidget, QTableView
+
+    from archive import Vault
+
+    from .app_state import AppState
+    from .detail_pane import DetailPane
+    from .items_model import ItemsModel, ItemsProxy
+    from .sidebar_model import SidebarModel
+    from .viewer_window import ViewerWindow
 
 PAGES_SEARCHED = 40  # pages of the view fetched at most to choose again what was chosen
+
+
+class CaseWindow(Protocol):
+    """What case work sees of the main window: its state, views and models."""
+
+    @property
+    def state(self) -> AppState: ...
+    @property
+    def vault(self) -> Vault | None: ...
+    @property
+    def sidebar(self) -> QListView: ...
+    @property
+    def sidebar_model(self) -> SidebarModel: ...
+    @property
+    def grid(self) -> QListView: ...
+    @property
+    def table(self) -> QTableView: ...
+    @property
+    def stack(self) -> QStackedWidget: ...
+    @property
+    def items(self) -> ItemsModel: ...
+    @property
+    def proxy(self) -> ItemsProxy: ...
+    @property
+    def detail(self) -> DetailPane: ...
+    @property
+    def viewers(self) -> list[ViewerWindow]: ...
+    @property
+    def act_open(self) -> QAction: ...
+    def reload_sidebar(self) -> None: ...
+    def current_view(self) -> QAbstractItemView: ...
+    def selected_ids(self, view: QAbstractItemView | None = None) -> list[str]: ...
 
 
 class CaseViewRefresh(QObject):
     done = Signal()
 
-    def __init__(self, window: MainWindow, parent: QObject) -> None:
+    def __init__(self, window: CaseWindow, parent: QObject) -> None:
         super().__init__(parent)
         self.window = window
 

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.actions_.status.connect(self.statusBar().showMessage)
         self.actions_.verified.connect(
             lambda _report: self.detail.show_item(self.vault, self.detail.item_id))
-        self.case_menus = CaseMenus(self)
+        self.case_menus = CaseMenus(self, self)
         self._build_menus()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(700)

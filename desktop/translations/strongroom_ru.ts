@@ -82,65 +82,65 @@
 <context>
     <name>CaseMenus</name>
     <message>
-        <location filename="../case_menus.py" line="54"/>
+        <location filename="../case_menus.py" line="55"/>
         <source>&amp;New case…</source>
         <translation>&amp;Новое дело…</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="55"/>
-        <location filename="../case_menus.py" line="131"/>
+        <location filename="../case_menus.py" line="56"/>
+        <location filename="../case_menus.py" line="133"/>
         <source>&amp;Rename…</source>
         <translation>&amp;Переименовать…</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="56"/>
-        <location filename="../case_menus.py" line="132"/>
+        <location filename="../case_menus.py" line="57"/>
+        <location filename="../case_menus.py" line="134"/>
         <source>&amp;Describe…</source>
         <translation>&amp;Описание…</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="57"/>
-        <location filename="../case_menus.py" line="133"/>
+        <location filename="../case_menus.py" line="58"/>
+        <location filename="../case_menus.py" line="135"/>
         <source>&amp;Delete case…</source>
         <translation>&amp;Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="58"/>
+        <location filename="../case_menus.py" line="59"/>
         <source>&amp;Add to case</source>
         <translation>&amp;Добавить в дело</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="60"/>
+        <location filename="../case_menus.py" line="61"/>
         <source>&amp;Remove from this case</source>
         <translation>&amp;Убрать из этого дела</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="61"/>
+        <location filename="../case_menus.py" line="62"/>
         <source>De&amp;lete item(s)…</source>
         <translation>Уд&amp;алить материалы…</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="62"/>
+        <location filename="../case_menus.py" line="63"/>
         <source>&amp;Link to recording…</source>
         <translation>&amp;Связать с записью…</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="64"/>
+        <location filename="../case_menus.py" line="65"/>
         <source>&amp;Unlink</source>
         <translation>Сн&amp;ять связь</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="65"/>
+        <location filename="../case_menus.py" line="66"/>
         <source>Crypto-erase the selected items, with a reason kept in the custody record</source>
         <translation>Криптостереть выбранные материалы; причина сохраняется в журнале хранения</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="70"/>
+        <location filename="../case_menus.py" line="71"/>
         <source>&amp;Case</source>
         <translation>&amp;Дело</translation>
     </message>
     <message>
-        <location filename="../case_menus.py" line="74"/>
+        <location filename="../case_menus.py" line="75"/>
         <source>It&amp;em</source>
         <translation>&amp;Материал</translation>
     </message>
