@@ -36,7 +36,7 @@ class CaseMenus(QObject):
         window.state.selection_changed.connect(self.update_actions)
         window.state.scope_changed.connect(self.update_actions)
         window.state.vault_changed.connect(self.update_actions)
-        window.stack.currentChanged.connect(self.update_actions)  # search results: no items
+        window.stack.currentChanged.connect(self._page_shown)  # search results: no items
         self._accept_item_drops()
         self._context_menus()
         self.update_actions()
@@ -94,6 +94,13 @@ class CaseMenus(QObject):
                 entry.triggered.connect(
                     lambda _checked=False, n=name: self.cases.add_to_case(n))
         self.add_menu.setEnabled(vault is not None and bool(self._add_names) and chosen)
+
+    def _page_shown(self, _page: int) -> None:
+        """Back to the grid or the table: the items chosen there are the selection again."""
+        w = self.window
+        if w.stack.currentWidget() in (w.grid, w.table):
+            w.state.set_selection(w.selected_ids())
+        self.update_actions()
 
     def update_actions(self, *_args: object) -> None:
         """Enabled as what is open and chosen allows."""

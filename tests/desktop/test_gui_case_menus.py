@@ -163,7 +163,7 @@ def test_several_items_deleted_with_the_delete_key(qtbot, main_window) -> None: 
 
     answer(DeleteItemsDialog, delete)
     qtbot.keyClick(w.grid, Qt.Key.Key_Delete)
-    assert all(name in seen["text"] for name in names)
+    assert all(name in seen["text"] for name in names), (names, seen)
     assert w.vault.item_count() == total - 2
     assert w.proxy.rowCount() == total - 2 and not set(names) & set(_names(w))
     assert w.sidebar_model.index(0, 0).data() == f"All items ({total - 2})"
