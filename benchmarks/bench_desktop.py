@@ -173,6 +173,8 @@ def main() -> None:
         if time.perf_counter() - scroll_start > 300:
             break
     scrolled = time.perf_counter() - scroll_start
+    print(f"machine load (1/5/15 min) after scrolling: "
+          f"{' / '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     frames.sort()
     print(f"scroll top to bottom: {scrolled:6.2f} s in {len(frames)} pages; per page "
           f"median {frames[len(frames) // 2] * 1000:.0f} ms, p95 "

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.import_task: Task | None = None
         self.thumbnails = ThumbnailStore(self)
         self.items = ItemsModel(self.thumbnails, self)
+        self.items.read_ahead_with(self.tasks)  # pages read on a task thread before needed
         self.proxy = ItemsProxy(self)
         self.proxy.setSourceModel(self.items)
         self.sidebar_model = SidebarModel(self)
