@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from .formatting import duration_text, kind_text
+from .snippet_delegate import SPANS_ROLE
 from .table_model import Index, ReadOnlyTableModel
 
 if TYPE_CHECKING:
@@ -76,7 +77,9 @@ class SearchResultsModel(ReadOnlyTableModel["Hit"]):
                 return kind_text(hit.kind)
             if column == TIMECODE:
                 return duration_text(hit.timecode) if hit.timecode is not None else ""
-            return " ".join(hit.snippet.split())
+            return "".join(" " if c.isspace() else c for c in hit.snippet)  # spans still fit
+        if role == SPANS_ROLE and index.column() == SNIPPET:
+            return list(hit.spans)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == SNIPPET:
             return hit.cue_text or hit.snippet
         if role == HIT_ROLE:

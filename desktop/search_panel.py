@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from .formatting import kind_text
 from .search_model import HIT_ROLE, SNIPPET, SearchResultsModel
 from .search_runner import SearchRunner
+from .snippet_delegate import SnippetDelegate
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ class SearchPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch)
+        self.view.setItemDelegateForColumn(SNIPPET, SnippetDelegate(self.view))  # hits in bold
         self.view.activated.connect(self._activated)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.view, 1)

@@ -1043,32 +1043,32 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../search_panel.py" line="54"/>
+        <location filename="../search_panel.py" line="55"/>
         <source>Any kind</source>
         <translation>Любой тип</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="58"/>
+        <location filename="../search_panel.py" line="59"/>
         <source>Captured between</source>
         <translation>Снято между</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="97"/>
+        <location filename="../search_panel.py" line="99"/>
         <source>Any case</source>
         <translation>Любое дело</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="127"/>
+        <location filename="../search_panel.py" line="129"/>
         <source>Searching for %1…</source>
         <translation>Поиск: %1…</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="149"/>
+        <location filename="../search_panel.py" line="151"/>
         <source>%1 of %2 results for %3 (scroll for more)</source>
         <translation>%1 из %2 результатов по запросу %3 (прокрутите, чтобы увидеть ещё)</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="152"/>
+        <location filename="../search_panel.py" line="154"/>
         <source>%1 result(s) for %2</source>
         <translation>Найдено: %1 по запросу %2</translation>
     </message>
@@ -1076,22 +1076,22 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../search_model.py" line="65"/>
+        <location filename="../search_model.py" line="66"/>
         <source>Item</source>
         <translation>Материал</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="65"/>
+        <location filename="../search_model.py" line="66"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="65"/>
+        <location filename="../search_model.py" line="66"/>
         <source>At</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="65"/>
+        <location filename="../search_model.py" line="66"/>
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from desktop.items_model import Scope
 from desktop.main_window import GRID, TABLE
+from desktop.search_model import SNIPPET
 from gui_fixtures import *  # noqa: F403
 from gui_fixtures import open_vault, unlock
 
@@ -105,3 +106,25 @@ def test_a_new_search_drops_the_pages_of_the_one_before(qtbot, main_window) -> N
     assert {panel.model.hit(r).kind for r in range(panel.model.rowCount())} == {"photo"}
     assert "kind:photo" in panel.summary.text()
 
+
+
+def test_hits_are_bold_in_the_results_and_the_text_is_left_as_it_is(  # type: ignore[no-untyped-def]
+        qtbot, controller, demo_path: Path, tmp_path: Path) -> None:
+    vault = open_vault(demo_path)
+    (tmp_path / "q").mkdir()
+    (tmp_path / "q" / "quoted.txt").write_text(
+        "Свидетель сказал: «фургон стоял у киоска», и ушёл.", encoding="utf-8")
+    vault.import_paths([tmp_path / "q"])
+    vault.lock()
+    window = unlock(qtbot, controller, demo_path)
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.shown, timeout=20000):
+        window.search_field.setText("фургон")
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    index = panel.model.index(0, SNIPPET)
+    shown = index.data()
+    assert shown.count("«") == 1 and shown.count("»") == 1  # the text's own quotation marks
+    delegate = panel.view.itemDelegateForColumn(SNIPPET)
+    marked = delegate.html_for(index)
+    assert "<b>фургон</b>" in marked
+    assert marked.count("<b>") == 1 and "«<b>" in marked
