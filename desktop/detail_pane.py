@@ -30,18 +30,11 @@ from archive.catalog.records import iso
 from .custody_model import CustodyModel
 from .error_messages import full_message
 from .formatting import duration_text, iso_text, kind_text, size_text
-from .metadata_view import MetadataView
+from .metadata_view import MetadataView, value_label
 
 if TYPE_CHECKING:
     from archive import Vault
     from archive.catalog.details import ItemDetail
-
-
-def _value_label(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    return label
 
 
 class DetailPane(QScrollArea):
@@ -179,8 +172,10 @@ class DetailPane(QScrollArea):
         self._fact(self.tr("Item id"), d.id, copy=True, mono=True, groups=16)
         for problem in d.problems:
             self._fact(self.tr("Problem"), str(problem))
-        self.metadata_view.set_metadata(d.metadata)
-        self.meta_box.setVisible(bool(d.metadata))
+        item = d.id
+        self.metadata_view.set_metadata(d.metadata, lambda: vault.all_metadata(item)
+                                        if vault is not None else {}, d.original_name)
+        self.meta_box.show()  # "All metadata" is there even when nothing readable was found
         for intake in d.provenance:
             lines = [intake.source_path or intake.original_name,
                      self.tr("imported %1 by %2 on %3")
@@ -188,7 +183,7 @@ class DetailPane(QScrollArea):
                      .replace("%2", intake.imported_by or "?")
                      .replace("%3", intake.host or "?"),
                      self.tr("modified %1").replace("%1", iso_text(iso(intake.modified_at)))]
-            self.provenance.addWidget(_value_label("\n".join(lines), self.provenance_box))
+            self.provenance.addWidget(value_label("\n".join(lines), self.provenance_box))
         self.tags_edit.setText(", ".join(d.tags))
         for note in d.notes:
             self.notes_list.addItem(f"{iso_text(iso(note.created_at))} · {note.author}\n"
@@ -218,7 +213,7 @@ class DetailPane(QScrollArea):
         """A row of facts; a long hash is shown in groups so it wraps (Copy gives it whole)."""
         text = " ".join(value[i:i + groups] for i in range(0, len(value), groups)) \
             if groups else value
-        shown = _value_label(text, self.facts_box)
+        shown = value_label(text, self.facts_box)
         if mono:
             shown.setStyleSheet("font-family: monospace")
         if not copy:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from archive import errors
+from archive.custody.rollback import RollbackFound
 
 
 def _messages() -> list[tuple[type[BaseException], str]]:
@@ -33,6 +34,10 @@ def _messages() -> list[tuple[type[BaseException], str]]:
         (errors.UnsupportedFormat,
          QCoreApplication.translate("errors", "This vault was made by a newer version of "
                                     "Strongroom. Update Strongroom to open it.")),
+        (RollbackFound,
+         QCoreApplication.translate("errors", "This vault was put back from an older copy. "
+                                    "Nothing was changed: confirm the red warning at the top "
+                                    "of the window first.")),
         (errors.DamageFound,
          QCoreApplication.translate("errors", "The check found damage. The details say what "
                                     "is affected.")),

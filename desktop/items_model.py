@@ -1,4 +1,7 @@
-"""The items of the current view, one model for the grid and the table, fetched page by page."""
+"""The items of the current view, one model for the grid and the table, fetched page by page.
+With a task runner, the page after the last one shown is read ahead on a task thread (each read
+with a session of its own), so scrolling on inserts rows already read instead of waiting for
+the catalog on the UI thread."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QObject, QSortFilterProxyMode
 from .formatting import kind_text, size_text, time_text
 from .item_drag import ITEM_IDS_MIME, item_ids_mime
 from .table_model import Index, ReadOnlyTableModel
+from .tasks import Task, TaskRunner
 from .thumbnails import ThumbnailStore
 
 if TYPE_CHECKING:
@@ -43,7 +47,17 @@ class ItemsModel(ReadOnlyTableModel["ItemSummary"]):
         self._scope = Scope()
         self._row_of: dict[str, int] = {}
         self._total = 0
+        self._tasks: TaskRunner | None = None
+        self._generation = 0  # a page read for an earlier source or offset is dropped
+        self._ahead: list[ItemSummary] | None = None  # the next page, read on a task thread
+        self._ahead_at = -1  # the offset it starts at
+        self._reading = False
+        self._wanted = False  # the view asked for rows while the page was on its way
         thumbnails.loaded.connect(self._thumbnail_loaded)
+
+    def read_ahead_with(self, tasks: TaskRunner) -> None:
+        """Read the next page on ``tasks``' threads (without, every page is read when asked)."""
+        self._tasks = tasks
 
     # ----------------------------------------------------------------- source
     def set_source(self, vault: Vault | None, scope: Scope | None = None) -> None:
@@ -51,8 +65,14 @@ class ItemsModel(ReadOnlyTableModel["ItemSummary"]):
         self._vault = vault
         self._scope = scope or Scope()
         self._rows, self._row_of = [], {}
+        self._forget_ahead()
         self._total = self._count() if vault is not None else 0
         self.endResetModel()
+
+    def _forget_ahead(self) -> None:
+        self._generation += 1
+        self._ahead, self._ahead_at = None, -1
+        self._reading = self._wanted = False
 
     def clear(self) -> None:
         self.set_source(None)
@@ -74,11 +94,42 @@ class ItemsModel(ReadOnlyTableModel["ItemSummary"]):
         return not parent.isValid() and self._vault is not None and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        """The first page at once; later ones from the page read ahead (when it has not
+        arrived yet, it is inserted as soon as it does)."""
         if not self.canFetchMore(parent) or self._vault is None:
             return
+        if self._tasks is None or not self._rows:
+            self._insert(self._read_page(len(self._rows)))
+        elif self._ahead is not None and self._ahead_at == len(self._rows):
+            page, self._ahead = self._ahead, None
+            self._insert(page)
+        else:
+            self._wanted = True
+        self._read_ahead()
+
+    def fetch_all(self) -> None:
+        self._forget_ahead()
+        while self.canFetchMore():
+            self._insert(self._read_page(len(self._rows)))
+
+    def refresh(self) -> None:
+        """Take in items added since (an import in progress) without disturbing the view."""
+        if self._vault is None:
+            return
+        all_loaded = len(self._rows) >= self._total
+        self._total = self._count()
+        if all_loaded and len(self._rows) < self._total:
+            self._forget_ahead()
+            self._insert(self._read_page(len(self._rows)))
+
+    def _read_page(self, offset: int) -> list[ItemSummary]:
+        if self._vault is None:
+            return []
         s = self._scope
-        page = self._vault.items(case=s.case, kind=s.kind, since=s.since,
-                                 offset=len(self._rows), limit=self.PAGE)
+        return self._vault.items(case=s.case, kind=s.kind, since=s.since, offset=offset,
+                                 limit=self.PAGE)
+
+    def _insert(self, page: list[ItemSummary]) -> None:
         page = [p for p in page if p.id not in self._row_of]
         if not page:
             self._total = len(self._rows)
@@ -90,18 +141,38 @@ class ItemsModel(ReadOnlyTableModel["ItemSummary"]):
         self._rows.extend(page)
         self.endInsertRows()
 
-    def fetch_all(self) -> None:
-        while self.canFetchMore():
-            self.fetchMore()
-
-    def refresh(self) -> None:
-        """Take in items added since (an import in progress) without disturbing the view."""
-        if self._vault is None:
+    def _read_ahead(self) -> None:
+        """Start reading the page after the rows shown, unless it is read or on its way."""
+        offset = len(self._rows)
+        if self._tasks is None or self._vault is None or self._reading or offset >= self._total \
+                or (self._ahead is not None and self._ahead_at == offset):
             return
-        all_loaded = len(self._rows) >= self._total
-        self._total = self._count()
-        if all_loaded:
-            self.fetchMore()
+        vault, scope, limit, generation = self._vault, self._scope, self.PAGE, self._generation
+        self._reading, self._ahead, self._ahead_at = True, None, offset
+
+        def work(_task: Task) -> list[ItemSummary]:
+            return vault.items(case=scope.case, kind=scope.kind, since=scope.since,
+                               offset=offset, limit=limit)
+
+        def arrived(page: list[ItemSummary]) -> None:
+            if generation != self._generation:
+                return
+            self._reading = False
+            if offset != len(self._rows):  # rows came in another way meanwhile
+                self._read_ahead()
+                return
+            if self._wanted:
+                self._wanted = False
+                self._insert(page)
+                self._read_ahead()
+            else:
+                self._ahead = page
+
+        def failed(_exc: BaseException) -> None:
+            if generation == self._generation:
+                self._reading = self._wanted = False  # the view asks again when scrolled
+
+        self._tasks.start(work, done=arrived, failed=failed)
 
     def reload_item(self, item_id: str) -> None:
         """One item changed (tags, cases): fetch its row again and say so for that row only."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from archive import StrongroomError
-from search import QueryError
 
 from .app_state import AppState
 from .case_menus import CaseMenus
@@ -38,6 +37,7 @@ from .settings import Settings
 from .sidebar_model import SCOPE_ROLE, SidebarModel
 from .tasks import Task, TaskRunner
 from .thumbnails import ThumbnailStore
+from .trust_banner import TrustBanner
 from .vault_actions import VaultActions
 from .viewer_window import ViewerWindow
 
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from archive import ImportReport, Vault
 
 GRID, TABLE, SEARCH, MAP = range(4)
-SEARCH_LIMIT = 200
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +63,7 @@ class MainWindow(QMainWindow):
         self.import_task: Task | None = None
         self.thumbnails = ThumbnailStore(self)
         self.items = ItemsModel(self.thumbnails, self)
+        self.items.read_ahead_with(self.tasks)  # pages read on a task thread before needed
         self.proxy = ItemsProxy(self)
         self.proxy.setSourceModel(self.items)
         self.sidebar_model = SidebarModel(self)
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.sidebar.selectionModel().currentChanged.connect(self._scope_chosen)
         self.grid = items_grid(self.proxy, self)
         self.table = items_table(self.proxy, self)
-        self.search_panel = SearchPanel(self)
+        self.search_panel = SearchPanel(self.tasks, self)
         self.search_panel.open_hit.connect(self._open_hit)
         self.search_panel.filters_changed.connect(self.run_search)
         self.search_panel.hit_selected.connect(self.show_selected_item)
@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(4, 4, 4, 4)
+        self.trust_banner = TrustBanner(central)
+        column.addWidget(self.trust_banner)
         column.addWidget(self.search_field)
         column.addWidget(self.splitter, 1)
         column.addWidget(self.import_panel)
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
         self.set_view(TABLE if self.settings.view_mode == "table" else GRID)
         if vault.trust.stamps_due:  # unlock contacts nobody: waiting time-stamps go out here
             self.tasks.start(lambda task: vault.send_pending_stamps(cancel=task.cancelled))
+        self.trust_banner.show_for(vault)
 
     def reload_sidebar(self) -> None:
         if self.vault is None:
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         self.search_field.clear()
         self.detail.clear()
         self.import_panel.hide()
+        self.trust_banner.show_for(None)
         self.state.set_vault(None)
 
     def _scope_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -307,12 +311,7 @@ class MainWindow(QMainWindow):
         if not query:
             return
         self.set_view(SEARCH)
-        try:
-            hits = self.vault.search(query, limit=SEARCH_LIMIT)
-        except QueryError as exc:
-            self.search_panel.show_error(str(exc))
-            return
-        self.search_panel.show_results(hits, query)
+        self.search_panel.search(self.vault, query)  # on a task thread; pages come as scrolled
 
     def _open_hit(self, item_id: str, timecode: float | None, terms: list[str]) -> None:
         self.open_item(item_id, timecode=timecode, terms=terms)

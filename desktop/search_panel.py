@@ -1,7 +1,10 @@
 """Search results with filters by kind, case and capture date. The filters only add terms of the
-ordinary query syntax (``kind:``, ``case:``, ``captured:[a to b]``); the archive does the rest."""
+ordinary query syntax (``kind:``, ``case:``, ``captured:[a to b]``); the archive does the rest.
+The search runs on a task thread; more results load as the list is scrolled to its end."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +21,13 @@ from PySide6.QtWidgets import (
 
 from .formatting import kind_text
 from .search_model import HIT_ROLE, SNIPPET, SearchResultsModel
+from .search_runner import SearchRunner
+from .snippet_delegate import SnippetDelegate
+from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from archive import Vault
+    from search import ResultPage
 
 KINDS = ("photo", "audio", "video", "transcript", "document", "other")
 
@@ -30,10 +40,15 @@ class SearchPanel(QWidget):
     open_hit = Signal(str, object, list)  # item id, timecode or None, words to mark
     hit_selected = Signal(str)  # the item of the hit now current (the detail pane follows)
     filters_changed = Signal()
+    shown = Signal()  # results (a first or a further page) or an error are on screen
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = SearchResultsModel(self)
+        self.runner = SearchRunner(tasks, parent=self)
+        self.runner.page_ready.connect(self._page_arrived)
+        self.runner.failed.connect(self._failed)
+        self.model.more_wanted.connect(self.runner.more)
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.kind = QComboBox(self)
@@ -72,6 +87,7 @@ class SearchPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SNIPPET, QHeaderView.ResizeMode.Stretch)
+        self.view.setItemDelegateForColumn(SNIPPET, SnippetDelegate(self.view))  # hits in bold
         self.view.activated.connect(self._activated)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.view, 1)
@@ -108,18 +124,46 @@ class SearchPanel(QWidget):
             parts.append(f"captured:[{start} to {end}]")
         return " ".join(parts)
 
-    def show_results(self, hits: list, query: str) -> None:  # type: ignore[type-arg]
-        self.model.set_hits(hits)
-        self.summary.setText(self.tr("%1 result(s) for %2").replace("%1", str(len(hits)))
-                             .replace("%2", query))
+    def search(self, vault: Vault, query: str) -> None:
+        """Start a search on a task thread; its first page replaces what is shown."""
+        self.summary.setText(self.tr("Searching for %1…").replace("%1", query))
+        self.runner.start(vault, query)
+
+    def _page_arrived(self, page: ResultPage, query: str) -> None:
+        if page.offset == 0:
+            self.show_results(page, query, page.total)
+        else:
+            self.model.add_hits(list(page), page.total)
+            self._show_count(query)
+            self.shown.emit()
+
+    def show_results(self, hits: list, query: str,  # type: ignore[type-arg]
+                     total: int | None = None) -> None:
+        self.model.set_hits(hits, total)
+        self._show_count(query)
         if hits:
             self.view.selectRow(0)
+        self.shown.emit()
+
+    def _show_count(self, query: str) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        if shown < total:
+            text = self.tr("%1 of %2 results for %3 (scroll for more)") \
+                .replace("%1", str(shown)).replace("%2", str(total)).replace("%3", query)
+        else:
+            text = self.tr("%1 result(s) for %2").replace("%1", str(total)).replace("%2", query)
+        self.summary.setText(text)
+
+    def _failed(self, message: str, _query: str) -> None:
+        self.show_error(message)
 
     def show_error(self, message: str) -> None:
         self.model.clear()
         self.summary.setText(message)
+        self.shown.emit()
 
     def clear(self) -> None:
+        self.runner.forget()
         self.model.clear()
         self.summary.clear()
         self.set_cases([])

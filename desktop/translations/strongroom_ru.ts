@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AllMetadataWindow</name>
+    <message>
+        <location filename="../all_metadata_window.py" line="39"/>
+        <source>All metadata — %1</source>
+        <translation>Все метаданные — %1</translation>
+    </message>
+    <message>
+        <location filename="../all_metadata_window.py" line="42"/>
+        <source>Group / tag</source>
+        <translation>Группа / тег</translation>
+    </message>
+    <message>
+        <location filename="../all_metadata_window.py" line="42"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../all_metadata_window.py" line="66"/>
+        <source>Filter tags and values</source>
+        <translation>Отбор по тегам и значениям</translation>
+    </message>
+    <message>
+        <location filename="../all_metadata_window.py" line="70"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location filename="../all_metadata_window.py" line="71"/>
+        <source>Copy the selected tags, or all shown if none is selected</source>
+        <translation>Копировать выбранные теги или все показанные, если ничего не выбрано</translation>
+    </message>
+    <message>
+        <location filename="../all_metadata_window.py" line="88"/>
+        <source>%1 tags in %2 groups</source>
+        <translation>Тегов: %1, групп: %2</translation>
+    </message>
+    <message>
+        <location filename="../all_metadata_window.py" line="91"/>
+        <source>The readers found no tags in this file.</source>
+        <translation>В этом файле не найдено ни одного тега.</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <location filename="../case_actions.py" line="54"/>
@@ -88,19 +131,19 @@
     </message>
     <message>
         <location filename="../case_menus.py" line="56"/>
-        <location filename="../case_menus.py" line="133"/>
+        <location filename="../case_menus.py" line="140"/>
         <source>&amp;Rename…</source>
         <translation>&amp;Переименовать…</translation>
     </message>
     <message>
         <location filename="../case_menus.py" line="57"/>
-        <location filename="../case_menus.py" line="134"/>
+        <location filename="../case_menus.py" line="141"/>
         <source>&amp;Describe…</source>
         <translation>&amp;Описание…</translation>
     </message>
     <message>
         <location filename="../case_menus.py" line="58"/>
-        <location filename="../case_menus.py" line="135"/>
+        <location filename="../case_menus.py" line="142"/>
         <source>&amp;Delete case…</source>
         <translation>&amp;Удалить дело…</translation>
     </message>
@@ -488,172 +531,172 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../detail_pane.py" line="65"/>
+        <location filename="../detail_pane.py" line="58"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="69"/>
+        <location filename="../detail_pane.py" line="62"/>
         <source>Facts</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="72"/>
+        <location filename="../detail_pane.py" line="65"/>
         <source>Metadata</source>
         <translation>Метаданные</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="76"/>
+        <location filename="../detail_pane.py" line="69"/>
         <source>Provenance</source>
         <translation>Происхождение</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="80"/>
+        <location filename="../detail_pane.py" line="73"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="83"/>
+        <location filename="../detail_pane.py" line="76"/>
         <source>comma-separated</source>
         <translation>через запятую</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="84"/>
+        <location filename="../detail_pane.py" line="77"/>
         <source>Save tags</source>
         <translation>Сохранить метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="91"/>
+        <location filename="../detail_pane.py" line="84"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="96"/>
+        <location filename="../detail_pane.py" line="89"/>
         <source>A new note (kept in the custody record)</source>
         <translation>Новая заметка (сохраняется в журнале хранения)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="98"/>
+        <location filename="../detail_pane.py" line="91"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="105"/>
+        <location filename="../detail_pane.py" line="98"/>
         <source>Custody timeline</source>
         <translation>История хранения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="147"/>
+        <location filename="../detail_pane.py" line="140"/>
         <source>Nothing selected</source>
         <translation>Ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="152"/>
+        <location filename="../detail_pane.py" line="145"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="153"/>
+        <location filename="../detail_pane.py" line="146"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="154"/>
+        <location filename="../detail_pane.py" line="147"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="160"/>
+        <location filename="../detail_pane.py" line="153"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="161"/>
+        <location filename="../detail_pane.py" line="154"/>
         <source>(zone unknown)</source>
         <translation>(часовой пояс неизвестен)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="162"/>
+        <location filename="../detail_pane.py" line="155"/>
         <source>(date only)</source>
         <translation>(только дата)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="164"/>
+        <location filename="../detail_pane.py" line="157"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="169"/>
+        <location filename="../detail_pane.py" line="162"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="171"/>
+        <location filename="../detail_pane.py" line="164"/>
         <source>Dimensions</source>
         <translation>Размеры</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="173"/>
+        <location filename="../detail_pane.py" line="166"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="175"/>
+        <location filename="../detail_pane.py" line="168"/>
         <source>Text encoding</source>
         <translation>Кодировка текста</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="176"/>
+        <location filename="../detail_pane.py" line="169"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="179"/>
+        <location filename="../detail_pane.py" line="172"/>
         <source>Item id</source>
         <translation>Идентификатор</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="181"/>
+        <location filename="../detail_pane.py" line="174"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="186"/>
+        <location filename="../detail_pane.py" line="181"/>
         <source>imported %1 by %2 on %3</source>
         <translation>принято %1, %2, на %3</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="190"/>
+        <location filename="../detail_pane.py" line="185"/>
         <source>modified %1</source>
         <translation>изменён %1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="212"/>
+        <location filename="../detail_pane.py" line="207"/>
         <source>Transcript</source>
         <translation>Расшифровка</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="213"/>
+        <location filename="../detail_pane.py" line="208"/>
         <source>Recording</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="214"/>
+        <location filename="../detail_pane.py" line="209"/>
         <source>%1 (linked by hand)</source>
         <translation>%1 (связь задана вручную)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="231"/>
+        <location filename="../detail_pane.py" line="226"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="254"/>
+        <location filename="../detail_pane.py" line="249"/>
         <source>Tags not saved</source>
         <translation>Метки не сохранены</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="265"/>
+        <location filename="../detail_pane.py" line="260"/>
         <source>Note not saved</source>
         <translation>Заметка не сохранена</translation>
     </message>
@@ -721,37 +764,37 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../items_model.py" line="126"/>
+        <location filename="../items_model.py" line="197"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="126"/>
+        <location filename="../items_model.py" line="197"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="126"/>
+        <location filename="../items_model.py" line="197"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="126"/>
+        <location filename="../items_model.py" line="197"/>
         <source>Imported</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="127"/>
+        <location filename="../items_model.py" line="198"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="127"/>
+        <location filename="../items_model.py" line="198"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="127"/>
+        <location filename="../items_model.py" line="198"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
@@ -820,112 +863,112 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
         <translation>Поиск по расшифровкам, заметкам, именам… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="154"/>
         <source>Import &amp;files…</source>
         <translation>Импорт &amp;файлов…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Import a f&amp;older…</source>
         <translation>Импорт &amp;папки…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="157"/>
         <source>&amp;Export exhibit package…</source>
         <translation>&amp;Экспорт пакета доказательств…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;Verify the vault</source>
         <translation>&amp;Проверить хранилище</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="159"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="161"/>
         <source>&amp;Grid</source>
         <translation>&amp;Сетка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="162"/>
         <source>&amp;Table</source>
         <translation>&amp;Таблица</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Search</source>
         <translation>&amp;Поиск</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="166"/>
         <source>&amp;Open item</source>
         <translation>&amp;Открыть материал</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="167"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="169"/>
         <source>&amp;About Strongroom</source>
         <translation>&amp;О программе Strongroom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="171"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="176"/>
         <source>V&amp;iew</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="180"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="286"/>
         <source>Cannot open the item</source>
         <translation>Не удаётся открыть материал</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Import a folder</source>
         <translation>Импорт папки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="335"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Импорт уже идёт; дождитесь конца или отмените его.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Map</source>
         <translation>&amp;Карта</translation>
     </message>
@@ -1004,13 +1047,28 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>MetadataView</name>
     <message>
-        <location filename="../metadata_view.py" line="32"/>
-        <location filename="../metadata_view.py" line="59"/>
+        <location filename="../metadata_view.py" line="52"/>
+        <location filename="../metadata_view.py" line="109"/>
         <source>Show raw tags</source>
         <translation>Показать исходные теги</translation>
     </message>
     <message>
-        <location filename="../metadata_view.py" line="59"/>
+        <location filename="../metadata_view.py" line="57"/>
+        <source>All metadata…</source>
+        <translation>Все метаданные…</translation>
+    </message>
+    <message>
+        <location filename="../metadata_view.py" line="58"/>
+        <source>Every tag found in the original, grouped as ExifTool groups them</source>
+        <translation>Все теги, найденные в оригинале, сгруппированные так же, как в ExifTool</translation>
+    </message>
+    <message>
+        <location filename="../metadata_view.py" line="91"/>
+        <source>Cannot read the metadata</source>
+        <translation>Не удалось прочитать метаданные</translation>
+    </message>
+    <message>
+        <location filename="../metadata_view.py" line="109"/>
         <source>Show readable labels</source>
         <translation>Показать понятные подписи</translation>
     </message>
@@ -1107,22 +1165,32 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../search_panel.py" line="40"/>
+        <location filename="../search_panel.py" line="55"/>
         <source>Any kind</source>
         <translation>Любой тип</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="44"/>
+        <location filename="../search_panel.py" line="59"/>
         <source>Captured between</source>
         <translation>Снято между</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="83"/>
+        <location filename="../search_panel.py" line="99"/>
         <source>Any case</source>
         <translation>Любое дело</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="113"/>
+        <location filename="../search_panel.py" line="129"/>
+        <source>Searching for %1…</source>
+        <translation>Поиск: %1…</translation>
+    </message>
+    <message>
+        <location filename="../search_panel.py" line="151"/>
+        <source>%1 of %2 results for %3 (scroll for more)</source>
+        <translation>%1 из %2 результатов по запросу %3 (прокрутите, чтобы увидеть ещё)</translation>
+    </message>
+    <message>
+        <location filename="../search_panel.py" line="154"/>
         <source>%1 result(s) for %2</source>
         <translation>Найдено: %1 по запросу %2</translation>
     </message>
@@ -1130,22 +1198,22 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../search_model.py" line="30"/>
+        <location filename="../search_model.py" line="66"/>
         <source>Item</source>
         <translation>Материал</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="30"/>
+        <location filename="../search_model.py" line="66"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="30"/>
+        <location filename="../search_model.py" line="66"/>
         <source>At</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="30"/>
+        <location filename="../search_model.py" line="66"/>
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
@@ -1256,6 +1324,94 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
         <location filename="../start_window.py" line="209"/>
         <source>The vault could not be opened.</source>
         <translation>Не удалось открыть хранилище.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustBanner</name>
+    <message>
+        <location filename="../trust_banner.py" line="50"/>
+        <source>I have seen this</source>
+        <translation>Я это видел(а)</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="51"/>
+        <source>The witnesses will follow the vault as it is now; changes and search come back.</source>
+        <translation>Свидетели будут следовать хранилищу в его нынешнем виде; изменения и поиск снова станут доступны.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="54"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="71"/>
+        <source>This vault was put back from an older copy: items and custody events recorded later are missing.</source>
+        <translation>Это хранилище заменено более старой копией: записанные позже материалы и события журнала хранения отсутствуют.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="74"/>
+        <source>Changes and search wait until you confirm that you have seen this. Until then it is shown at every unlock.</source>
+        <translation>Изменения и поиск недоступны, пока вы не подтвердите, что видели это предупреждение. До тех пор оно показывается при каждом открытии.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="78"/>
+        <source>The vault&apos;s outside checks need attention.</source>
+        <translation>Внешние проверки хранилища требуют внимания.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="93"/>
+        <source>an unknown place</source>
+        <translation>неизвестное место</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="96"/>
+        <source>undated</source>
+        <translation>без даты</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="99"/>
+        <source>The witness at %1 (%2 custody events, written %3) remembers more than the vault holds: %4 event(s) are missing.</source>
+        <translation>Свидетель в %1 (событий журнала хранения: %2, записан %3) помнит больше, чем есть в хранилище: недостаёт событий: %4.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="104"/>
+        <source>The witness at %1 (%2 custody events, written %3) does not match the vault&apos;s custody log: history up to event %2 was removed or rewritten.</source>
+        <translation>Свидетель в %1 (событий журнала хранения: %2, записан %3) не совпадает с журналом хранения: история до события %2 удалена или переписана.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="108"/>
+        <source>A pack file is older than the catalog (the catalog matches the witness at %1, %2 custody events, written %3); verify lists the items it affects.</source>
+        <translation>Файл пакета старше каталога (каталог совпадает со свидетелем в %1, событий: %2, записан %3); проверка покажет затронутые материалы.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="113"/>
+        <source>The witness at %1 is not a checkpoint of this vault.</source>
+        <translation>Свидетель в %1 не является контрольной точкой этого хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="116"/>
+        <source>The witness at %1 cannot be read (damaged, or sealed by another vault).</source>
+        <translation>Свидетель в %1 не читается (повреждён или запечатан другим хранилищем).</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="119"/>
+        <source>The witness in %1 could not be written; the change itself was kept.</source>
+        <translation>Свидетель в %1 не удалось записать; само изменение сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="122"/>
+        <source>The time-stamp of checkpoint %1 waits to be sent to %2.</source>
+        <translation>Метка времени контрольной точки %1 ждёт отправки в %2.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="124"/>
+        <source>The time-stamp of checkpoint %1 was refused by %2.</source>
+        <translation>%2 отказал в метке времени для контрольной точки %1.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="133"/>
+        <source>Not acknowledged</source>
+        <translation>Подтверждение не принято</translation>
     </message>
 </context>
 <context>
@@ -1377,92 +1533,97 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>errors</name>
     <message>
-        <location filename="../error_messages.py" line="16"/>
+        <location filename="../error_messages.py" line="17"/>
         <source>Cancelled. Nothing half-done was kept.</source>
         <translation>Отменено. Ничего недоделанного не сохранено.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="18"/>
+        <location filename="../error_messages.py" line="19"/>
         <source>Wrong passphrase. Nothing was changed; try again.</source>
         <translation>Неверная парольная фраза. Ничего не изменено; попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="21"/>
+        <location filename="../error_messages.py" line="22"/>
         <source>That recovery key does not open this vault. Nothing was changed.</source>
         <translation>Этот ключ восстановления не открывает это хранилище. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="24"/>
+        <location filename="../error_messages.py" line="25"/>
         <source>Another Strongroom window or command has this vault open. Close it, then try again.</source>
         <translation>Это хранилище уже открыто в другом окне или команде Strongroom. Закройте его и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="27"/>
+        <location filename="../error_messages.py" line="28"/>
         <source>The vault is locked. Unlock it, then try again.</source>
         <translation>Хранилище заперто. Откройте его и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="30"/>
+        <location filename="../error_messages.py" line="31"/>
         <source>This folder is not a Strongroom vault.</source>
         <translation>Эта папка не является хранилищем Strongroom.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="32"/>
+        <location filename="../error_messages.py" line="33"/>
         <source>There is already a vault in this folder.</source>
         <translation>В этой папке уже есть хранилище.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="34"/>
+        <location filename="../error_messages.py" line="35"/>
         <source>This vault was made by a newer version of Strongroom. Update Strongroom to open it.</source>
         <translation>Это хранилище создано более новой версией Strongroom. Обновите Strongroom, чтобы открыть его.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="37"/>
+        <location filename="../error_messages.py" line="38"/>
+        <source>This vault was put back from an older copy. Nothing was changed: confirm the red warning at the top of the window first.</source>
+        <translation>Это хранилище заменено более старой копией. Ничего не изменено: сначала подтвердите красное предупреждение вверху окна.</translation>
+    </message>
+    <message>
+        <location filename="../error_messages.py" line="42"/>
         <source>The check found damage. The details say what is affected.</source>
         <translation>Проверка обнаружила повреждения. Подробности — что именно затронуто.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="40"/>
+        <location filename="../error_messages.py" line="45"/>
         <source>Stored data failed its check: the vault is damaged. Nothing was changed. Restore it from a backup copy.</source>
         <translation>Сохранённые данные не прошли проверку: хранилище повреждено. Ничего не изменено. Восстановите его из резервной копии.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="44"/>
+        <location filename="../error_messages.py" line="49"/>
         <source>The disk is full. Nothing half-done was kept and nothing stored was damaged; free some space and try again.</source>
         <translation>Диск заполнен. Ничего недоделанного не сохранено, сохранённое не повреждено; освободите место и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="48"/>
+        <location filename="../error_messages.py" line="53"/>
         <source>The request could not be understood.</source>
         <translation>Запрос не удалось понять.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="50"/>
+        <location filename="../error_messages.py" line="55"/>
         <source>What was chosen cannot be used; the details say why.</source>
         <translation>Выбранное нельзя использовать; причина — в подробностях.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="53"/>
+        <location filename="../error_messages.py" line="58"/>
         <source>The operation could not be done. Nothing half-done was kept.</source>
         <translation>Операцию выполнить не удалось. Ничего недоделанного не сохранено.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="56"/>
+        <location filename="../error_messages.py" line="61"/>
         <source>Strongroom may not read or write there (no permission).</source>
         <translation>Strongroom не может читать или записывать там (нет прав доступа).</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="59"/>
+        <location filename="../error_messages.py" line="64"/>
         <source>A file or folder it needs is not there.</source>
         <translation>Нужного файла или папки нет на месте.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="61"/>
+        <location filename="../error_messages.py" line="66"/>
         <source>A file could not be read or written (the disk is full, removed, or failing).</source>
         <translation>Не удалось прочитать или записать файл (диск заполнен, отключён или неисправен).</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="71"/>
+        <location filename="../error_messages.py" line="76"/>
         <source>Something went wrong inside Strongroom (%1). Nothing half-done was kept.</source>
         <translation>Внутренняя ошибка Strongroom (%1). Ничего недоделанного не сохранено.</translation>
     </message>

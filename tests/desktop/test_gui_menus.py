@@ -221,7 +221,8 @@ def _journey(qtbot, controller, window, answerer, tmp_path: Path, monkeypatch) -
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_field.hasFocus()
     qtbot.keyClicks(window.search_field, "kestrelvan")
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.search_panel.shown, timeout=20000):
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     results = window.search_panel.view
     assert window.search_panel.model.rowCount() == 1
     results.setFocus()

@@ -95,7 +95,8 @@ def test_locking_clears_every_model(qtbot, controller, main_window) -> None:  # 
     main_window.items.fetch_all()
     assert main_window.items.rowCount() == 10
     main_window.search_field.setText("паспорт")
-    main_window.run_search()
+    with qtbot.waitSignal(main_window.search_panel.shown, timeout=20000):
+        main_window.run_search()
     assert main_window.search_panel.model.rowCount() >= 1
     main_window.table.selectRow(0)
     main_window.set_view(1)

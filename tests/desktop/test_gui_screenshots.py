@@ -38,7 +38,8 @@ def test_screenshots_of_the_main_states(qtbot, controller, demo_path) -> None:  
     main.set_view(TABLE)
     _save(main, "3-table")
     main.search_field.setText("паспорт OR pasportimni")
-    main.run_search()
+    with qtbot.waitSignal(main.search_panel.shown, timeout=20000):
+        main.run_search()
     _save(main, "4-search-results")
     photo = next(s.id for s in main.vault.items() if s.original_name == "van-at-night.jpg")
     viewer = main.open_item(photo)

@@ -78,7 +78,8 @@ def test_screenshots_of_the_fixed_views(qtbot, settings, tmp_path: Path) -> None
         _save(main, "view-5-table-names")
         main.sidebar.setCurrentIndex(main.sidebar_model.index(_row(main, "Market"), 0))
         main.search_field.setText("van OR interview")
-        main.run_search()
+        with qtbot.waitSignal(main.search_panel.shown, timeout=20000):  # on a task thread
+            main.run_search()
         _save(main, "view-6-search-in-case-detail-follows")
         assert main.detail.item_id == main.search_panel.model.hit(0).id
         assert main.proxy.index(0, NAME).isValid()

@@ -54,7 +54,8 @@ def _import(qtbot, window, paths: list[Path], case: str | None = None) -> None: 
 def _search(qtbot, window, text: str) -> None:  # type: ignore[no-untyped-def]
     window.search_field.setText(text)  # QTest types ASCII only
     window.search_field.setFocus()
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.search_panel.shown, timeout=20000):  # on a task thread
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
 
 
 def test_a_new_vault_says_how_to_import_until_it_has_items(qtbot, controller,  # type: ignore[no-untyped-def]
@@ -241,7 +242,8 @@ def test_switching_case_clears_the_search_and_scopes_it(qtbot, main_window,  # t
     _search(qtbot, main_window, "van")
     scoped = _hit_names(main_window)
     assert scoped and "second-sighting.txt" not in scoped
-    main_window.search_panel.case.setCurrentIndex(0)  # "Any case": the search runs again
+    with qtbot.waitSignal(main_window.search_panel.shown, timeout=20000):
+        main_window.search_panel.case.setCurrentIndex(0)  # "Any case": the search runs again
     assert "second-sighting.txt" in _hit_names(main_window)
 
 

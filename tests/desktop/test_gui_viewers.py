@@ -100,7 +100,8 @@ def test_a_cue_seeks_the_recording(qtbot, main_window) -> None:  # type: ignore[
 @needs_playback
 def test_search_result_opens_the_item_at_its_timecode(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
     main_window.search_field.setText("паспорт")
-    main_window.run_search()
+    with qtbot.waitSignal(main_window.search_panel.shown, timeout=20000):
+        main_window.run_search()
     model = main_window.search_panel.model
     row = next(r for r in range(model.rowCount()) if model.hit(r).title == "interview-7.srt")
     hit = model.hit(row)
@@ -119,14 +120,16 @@ def test_search_result_opens_the_item_at_its_timecode(qtbot, main_window) -> Non
 def test_filters_narrow_the_search(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
     panel = main_window.search_panel
     main_window.search_field.setText("demo")
-    panel.kind.setCurrentIndex(panel.kind.findData("photo"))
+    with qtbot.waitSignal(panel.shown, timeout=20000):  # a filter runs the search again
+        panel.kind.setCurrentIndex(panel.kind.findData("photo"))
     assert "kind:photo" in panel.full_query("demo")
     kinds = {panel.model.hit(r).kind for r in range(panel.model.rowCount())}
     assert kinds <= {"photo"}
     panel.dated.setChecked(True)
     assert "captured:[" in panel.full_query("demo")
     main_window.search_field.setText("(unbalanced")
-    main_window.run_search()
+    with qtbot.waitSignal(panel.shown, timeout=20000):
+        main_window.run_search()
     assert panel.model.rowCount() == 0 and panel.summary.text()
 
 
