@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.catalog import engine as catalog
@@ -133,6 +133,26 @@ class VaultCore:
         self.engine.dispose()
 
 
+def _slot_map(packs: PackFiles, session: Session | Connection) -> SlotMap:
+    """Which slots of the packs hold objects the catalog names (the rest are free)."""
+    slots = SlotMap(packs.slots_per_pack)
+    for number in packs.existing():
+        slots.add_pack(number)
+    rows = session.execute(
+        select(ObjectExtent.pack, ObjectExtent.first_slot, ObjectExtent.slot_count)).all()
+    missing_packs = {r.pack for r in rows} - set(slots.packs)
+    for number in missing_packs:  # keep the map whole; reads will report the loss
+        slots.add_pack(number)
+    slots.mark_used(Extent(r.pack, r.first_slot, r.slot_count) for r in rows)
+    return slots
+
+
+def _store_on(path: Path, header: VaultHeader, conn: Connection) -> ObjectStore:
+    """An object store for a catalog migration, on the migration's own connection."""
+    packs = PackFiles(path, header.slots_per_pack)
+    return ObjectStore(packs, _slot_map(packs, conn), sessionmaker(bind=conn))
+
+
 def open_core(path: Path, header: VaultHeader, master: bytes) -> VaultCore:
     """Open the unlocked parts with the master key: the signing key, the catalog (brought up to
     the current schema), the slot map of what is used, and the custody log. Unfinished packs
@@ -151,19 +171,10 @@ def open_core(path: Path, header: VaultHeader, master: bytes) -> VaultCore:
     engine = catalog.open_engine(path / catalog.CATALOG_NAME,
                                  keys.subkey(master, keys.Purpose.CATALOG))
     try:
-        catalog.upgrade(engine)
+        catalog.upgrade(engine, object_store=lambda conn: _store_on(path, header, conn))
         sessions = catalog.session_factory(engine)
-        slots = SlotMap(header.slots_per_pack)
-        for number in packs.existing():
-            slots.add_pack(number)
         with sessions() as session:
-            rows = session.execute(
-                select(ObjectExtent.pack, ObjectExtent.first_slot, ObjectExtent.slot_count)
-            ).all()
-        missing_packs = {r.pack for r in rows} - set(slots.packs)
-        for number in missing_packs:  # keep the map whole; reads will report the loss
-            slots.add_pack(number)
-        slots.mark_used(Extent(r.pack, r.first_slot, r.slot_count) for r in rows)
+            slots = _slot_map(packs, session)
         signer = signing.Signer(seed)
         with sessions() as session:
             record = session.scalars(select(VaultRecord)).one()

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from archive.catalog.models import IndexFile, Item
+from archive.catalog.models import IndexFile, Item, ItemText
+from archive.derived import DerivedDamaged, ItemTextContent, read_text_row, text_of
 from archive.errors import VaultDamaged
 from archive.storage.slotmap import Extent
 from search import IndexDocument, ResultPage, SearchIndex
@@ -38,11 +39,12 @@ def _meta_words(meta: dict[str, Any], *keys: str) -> str:
     return " ".join(str(meta[k]) for k in keys if isinstance(meta.get(k), str | int | float))
 
 
-def document(item: Item) -> IndexDocument:
+def document(item: Item, text: ItemTextContent | None = None) -> IndexDocument:
+    """The index's view of an item; ``text`` is its extracted text (see :func:`text_of`)."""
     meta = item.meta or {}
     return IndexDocument(
         id=item.id, rev=item.index_rev, kind=item.kind, title=item.title or "",
-        name=item.original_name, text=item.text.body if item.text else "",
+        name=item.original_name, text=text.body if text is not None else "",
         notes="\n".join(n.body for n in item.notes), tags=[t.name for t in item.tags],
         cases=[c.name for c in item.cases],
         camera=" ".join(filter(None, [item.camera or "", _meta_words(meta, "make", "model")])),
@@ -51,7 +53,7 @@ def document(item: Item) -> IndexDocument:
         encoding=(item.text.encoding or "") if item.text else "",
         captured=item.captured_at, imported=item.imported_at,
         has_location=item.gps_lat is not None,
-        has_cues=bool(item.text and item.text.cues),
+        has_cues=bool(item.text and item.text.cue_count),
     )
 
 
@@ -64,6 +66,7 @@ class Indexer:
     def __init__(self, vault: VaultCore) -> None:
         self.vault = vault
         self.healed: str | None = None  # what was wrong with the stored index, if anything
+        self.rebuilt: list[str] = []  # derived objects found damaged and rebuilt while indexing
         try:
             files = self._load_files()
             self.index = SearchIndex.in_memory(files)
@@ -99,6 +102,7 @@ class Indexer:
         an older copy); they are all replaced at the first persist (see :meth:`rebuild`)."""
         indexer = cls.__new__(cls)
         indexer.vault = vault
+        indexer.rebuilt = []
         indexer.index = SearchIndex.in_memory({})
         with vault.sessions() as session:
             indexer._persisted = dict.fromkeys(session.scalars(select(IndexFile.name)), -1)
@@ -164,7 +168,8 @@ class Indexer:
                 with self.vault.sessions() as session:
                     items = session.scalars(select(Item).where(Item.id.in_(chunk))
                                             .options(*_with_everything())).all()
-                    docs = [document(i) for i in items]
+                    rows = [(i, i.text) for i in items]
+                docs = [document(i, self._text(row)) for i, row in rows]
                 yield from docs
                 if progress is not None:
                     progress(min(start + REBUILD_BATCH, len(todo)), len(todo), "")
@@ -174,6 +179,18 @@ class Indexer:
         with _CHANGES:
             self.index.update(documents(), removals)
             self.persist()
+
+    def _text(self, row: ItemText | None) -> ItemTextContent | None:
+        """An item's text for the index. A damaged text object is rebuilt from the original
+        (and said in ``rebuilt``); if it cannot be, the item is indexed without its text."""
+        if row is None:
+            return None
+        try:
+            return read_text_row(self.vault.objects, row)
+        except DerivedDamaged as damage:
+            self.rebuilt.append(f"item {row.item_id}: {damage.what} failed its check "
+                                f"({damage.reason})")
+            return text_of(self.vault, row.item_id)
 
     # ------------------------------------------------------------------ persistence
     def persist(self) -> None:
@@ -210,10 +227,7 @@ class Indexer:
     # ------------------------------------------------------------------ queries
     def search(self, query: str, limit: int = 20, offset: int = 0) -> ResultPage:
         def lookup(item_id: str) -> tuple[str | None, list[dict[str, Any]] | None]:
-            with self.vault.sessions() as session:
-                item = session.get(Item, item_id)
-                if item is None or item.text is None:
-                    return None, None
-                return item.text.body, item.text.cues
+            text = text_of(self.vault, item_id, heal=False)
+            return (text.body, text.cues) if text is not None else (None, None)
 
         return self.index.search(query, limit=limit, lookup=lookup, offset=offset)

@@ -9,8 +9,8 @@ from typing import Any
 from archive.catalog import records
 from archive.core import VaultCore
 from archive.custody.log import utc_now
+from archive.derived import derived_object_ids, metadata_of
 from archive.errors import BadInput
-from archive.extract import read_metadata_dump
 from archive.storage.objects import ObjectReader
 
 
@@ -40,10 +40,8 @@ def all_metadata(core: VaultCore, ref: str) -> dict[str, dict[str, str]]:
     """Every tag the readers saw in the original, by group as ExifTool's ``-a -G1`` names them;
     empty if none (derived data; no custody event)."""
     with core.sessions() as session:
-        dump = records.resolve_item(session, ref).metadata_dump_id
-    if dump is None:
-        return {}
-    return read_metadata_dump(b"".join(core.objects.iter_plaintext(dump)))
+        item = records.resolve_item(session, ref)
+    return metadata_of(core, item)
 
 
 def add_note(core: VaultCore, ref: str, text: str, actor: str | None = None,
@@ -85,7 +83,7 @@ def delete_item(core: VaultCore, ref: str, reason: str, actor: str | None = None
     with core.transaction(actor) as tx:
         item = records.resolve_item(tx.session, ref)
         item_id = item.id
-        objects = [item.object_id, item.thumbnail_id, item.metadata_dump_id]
+        objects = [item.object_id, *derived_object_ids(tx.session, item)]
         tx.custody.record("deletion-request", item=item.id, sha256=item.sha256,
                           size=item.size, details={"reason": reason})
         tx.session.delete(item)

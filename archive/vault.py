@@ -292,8 +292,13 @@ class Vault(VaultQueries, CaseWork):
         return self._indexer().search(query, limit, offset)
 
     def rebuild_index(self, progress: Progress | None = None) -> int:
-        """Throw the search index away and build it again from the catalog."""
+        """Throw the search index away and build it again from the catalog (a damaged text
+        object met on the way is rebuilt from its original: see :meth:`rebuilt_derived`)."""
         return self._indexer().rebuild(progress)
+
+    def rebuilt_derived(self) -> list[str]:
+        """Derived objects found damaged (and rebuilt) while indexing, one sentence each."""
+        return list(self._indexer().rebuilt)
 
     def delete_item(self, ref: str, reason: str, actor: str | None = None) -> None:
         """Crypto-erase an item (see :func:`archive.items.delete_item`); the index forgets it."""

@@ -11,6 +11,7 @@ from archive.catalog.details import ItemDetail, item_detail
 from archive.catalog.locations import ItemLocation, list_locations
 from archive.core import VaultCore
 from archive.custody.log import CustodyLog, Event
+from archive.derived import text_of
 
 
 class VaultQueries:
@@ -57,9 +58,11 @@ class VaultQueries:
             return item_detail(records.resolve_item(session, ref))
 
     def item_text(self, ref: str) -> tuple[str | None, list[dict[str, Any]] | None]:
-        with self._require().sessions() as session:
-            item = records.resolve_item(session, ref)
-            return (item.text.body, item.text.cues) if item.text else (None, None)
+        core = self._require()
+        with core.sessions() as session:
+            item_id = records.resolve_item(session, ref).id
+        text = text_of(core, item_id)
+        return (text.body, text.cues) if text is not None else (None, None)
 
     def cases(self) -> list[tuple[str, str, int]]:
         with self._require().sessions() as session:

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
-from archive.catalog.models import IndexFile, Item
+from archive.catalog.models import IndexFile, Item, ItemText
 from archive.custody.rollback import PACK_ROLLBACK, TrustWarning
-from archive.errors import Cancelled, IntegrityError, ObjectMissing
+from archive.derived import DerivedDamaged, read_dump, read_text_row
+from archive.derived_rebuild import rebuild_derived
+from archive.errors import Cancelled, IntegrityError, ObjectMissing, StrongroomError
 from archive.progress import Progress
 
 if TYPE_CHECKING:
@@ -139,6 +141,38 @@ def _rehash(vault: VaultCore, object_id: str, hasher: ThreadPoolExecutor,
     return digest.hexdigest(), size
 
 
+def check_derived(vault: VaultCore, item_id: str, thumbnail_id: str | None,
+                  dump_id: str | None, text: ItemText | None) -> list[str]:
+    """Read every derived object of an item; rebuild the damaged ones from the original.
+    Returns one sentence per damaged object, saying whether it was rebuilt."""
+    damaged: dict[str, str] = {}
+    if text is not None:
+        try:
+            read_text_row(vault.objects, text)
+        except DerivedDamaged as exc:
+            damaged[exc.what] = exc.reason
+    if dump_id is not None:
+        try:
+            read_dump(vault.objects, item_id, dump_id)
+        except DerivedDamaged as exc:
+            damaged[exc.what] = exc.reason
+    if thumbnail_id is not None:
+        try:
+            for _ in vault.objects.iter_plaintext(thumbnail_id):
+                pass
+        except (IntegrityError, ObjectMissing) as exc:
+            damaged["thumbnail"] = exc.reason if isinstance(exc, IntegrityError) else str(exc)
+    if not damaged:
+        return []
+    try:
+        rebuild_derived(vault, item_id)
+        outcome = "rebuilt from the original"
+    except StrongroomError as exc:
+        outcome = f"not rebuilt: {exc}"
+    return [f"{what} (derived, rebuildable): {reason}; {outcome}"
+            for what, reason in damaged.items()]
+
+
 def verify_vault(vault: VaultCore, progress: Progress | None = None,
                  cancel: Callable[[], bool] | None = None,
                  rollbacks: Sequence[TrustWarning] = ()) -> VerifyReport:
@@ -149,7 +183,9 @@ def verify_vault(vault: VaultCore, progress: Progress | None = None,
         with vault.sessions() as session:
             rows = session.execute(select(
                 Item.id, Item.original_name, Item.object_id, Item.sha256, Item.size,
-                Item.thumbnail_id).order_by(Item.imported_at, Item.id)).all()
+                Item.thumbnail_id, Item.metadata_dump_id).order_by(Item.imported_at, Item.id)
+            ).all()
+            texts = {row.item_id: row for row in session.scalars(select(ItemText))}
             index_files = session.execute(select(IndexFile.name, IndexFile.object_id)).all()
     except DatabaseError as exc:  # the item list itself is unreadable: nothing more to check
         report.catalog_problems.append(f"catalog: the item list cannot be read "
@@ -181,13 +217,9 @@ def verify_vault(vault: VaultCore, progress: Progress | None = None,
             elif not hmac.compare_digest(digest, row.sha256):
                 report.damaged.append(Damage(row.id, row.original_name,
                                              "original does not hash to its recorded SHA-256"))
-            if row.thumbnail_id is not None:
-                try:
-                    for _ in vault.objects.iter_plaintext(row.thumbnail_id):
-                        pass
-                except (IntegrityError, ObjectMissing) as exc:
-                    report.damaged.append(Damage(row.id, row.original_name,
-                                                 f"thumbnail (derived, rebuildable): {exc}"))
+            report.damaged += [Damage(row.id, row.original_name, problem) for problem in
+                               check_derived(vault, row.id, row.thumbnail_id,
+                                             row.metadata_dump_id, texts.get(row.id))]
     for name, object_id in index_files:
         try:
             for _ in vault.objects.iter_plaintext(object_id):

@@ -110,7 +110,7 @@ def item_detail(item: Item) -> ItemDetail:
         width=item.width, height=item.height,
         metadata=dict(item.meta or {}), problems=tuple(item.problems or ()),
         text_encoding=text.encoding if text else None,
-        cue_count=len(text.cues) if text and text.cues else 0,
+        cue_count=text.cue_count if text else 0,
         notes=tuple(NoteView(n.id, n.body, n.author, n.created_at) for n in item.notes),
         provenance=tuple(IntakeRecord(
             i.original_name, i.source_path, i.size, i.modified_at, i.changed_at,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -76,10 +77,28 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, object_store: Callable[[Connection], Any] | None = None) -> None:
+    """Bring the catalog to the current schema. ``object_store`` makes the vault's object
+    store on a migration's connection, for migrations that move data into the packs; when one
+    did, the catalog is vacuumed after, so what moved out leaves the file too."""
     from alembic import command
 
-    command.upgrade(alembic_config(engine), "head")
+    cfg = alembic_config(engine)
+    if object_store is not None:
+        cfg.attributes["object_store"] = object_store
+    command.upgrade(cfg, "head")
+    if cfg.attributes.get("vacuum_after"):
+        vacuum(engine)
+
+
+def vacuum(engine: Engine) -> None:
+    """Rewrite the catalog without its free pages and empty the WAL (outside a transaction)."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -197,18 +197,25 @@ class Item(Base):
 
 
 class ItemText(Base):
-    """Text extracted from an original (transcripts, documents), with timed cues if any."""
+    """Text extracted from an original (transcripts, documents), with its timed cues if any.
+    The text itself is a sealed object (see :mod:`archive.derived`); this row only refers to it,
+    so the catalog's size does not follow the size of what was extracted."""
 
     __tablename__ = "item_texts"
+    __table_args__ = (
+        CheckConstraint("length(sha256) = 64", name="sha256_hex"),
+        CheckConstraint("cue_count >= 0", name="cue_count_not_negative"),
+    )
 
     item_id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"),
                                          primary_key=True)
     encoding: Mapped[str | None] = mapped_column(String(40))
-    body: Mapped[str] = mapped_column(Text)
-    cues: Mapped[list | None] = mapped_column(JSON)  # type: ignore[type-arg]
+    object_id: Mapped[str] = mapped_column(ForeignKey("objects.id"))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the object's plaintext
+    cue_count: Mapped[int] = mapped_column(Integer, default=0)
 
     def __repr__(self) -> str:
-        return f"ItemText(item_id={self.item_id!r}, chars={len(self.body)})"
+        return f"ItemText(item_id={self.item_id!r}, object_id={self.object_id!r})"
 
 
 class ItemTag(Base):

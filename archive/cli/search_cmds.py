@@ -55,6 +55,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_reindex(args: argparse.Namespace) -> int:
     with cli.open_unlocked(args) as vault:
         count = vault.rebuild_index(progress=ProgressBar("Indexing"))
+        for problem in vault.rebuilt_derived():
+            cli.say(f"REBUILT {problem}")
     cli.say(f"search index rebuilt from the catalog: {count} item(s)")
     return cli.EXIT_OK
 

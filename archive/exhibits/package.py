@@ -246,14 +246,11 @@ def _write_metadata_files(vault: VaultCore, work: Path, items: list[Item],
                           exhibits: list[tuple[str, str, str]]) -> None:
     """tags/EX-001.json: what the readers saw in each original, for comparison with an
     examiner's own tools (groups and tag names as ExifTool's -a -G1 shows them)."""
-    from archive.extract import read_metadata_dump
+    from archive.derived import metadata_of
 
     (work / "tags").mkdir()
     for (number, _item_id, filename), item in zip(exhibits, items, strict=True):
-        dump = {}
-        if item.metadata_dump_id is not None:
-            dump = read_metadata_dump(b"".join(vault.objects.iter_plaintext(
-                item.metadata_dump_id)))
+        dump = metadata_of(vault, item)
         meta = item.meta or {}
         record = {
             "exhibit": number, "file": f"data/{filename}", "sha256": item.sha256,

@@ -29,6 +29,7 @@ from archive.catalog.models import (
     Item,
     ItemTag,
 )
+from archive.derived import seal_text
 from archive.errors import Cancelled, DiskFull, StrongroomError
 from archive.extract import metadata_dump_bytes
 from archive.intake.names import shown_name
@@ -240,8 +241,12 @@ class Importer:
             if found.tags:
                 dump = self.store.put_stream(io.BytesIO(metadata_dump_bytes(found)), sync=False)
                 puts.append(dump)
+            text = None
+            if found.text is not None:
+                text = seal_text(self.store, found.text, found.cues)
+                puts.append(text)
             return Prepared(path, before, sniffed.kind, sniffed.format, original, thumb, found,
-                            dump)
+                            dump, text)
         except BaseException:
             self._release(puts)
             raise

@@ -39,10 +39,12 @@ class Prepared:
     thumb: PutResult | None
     found: Extracted | None  # None when the file was already in the vault at prepare time
     dump: PutResult | None = None  # every tag the readers saw, as JSON
+    text: PutResult | None = None  # the extracted text and its cues (archive.derived)
 
     @property
     def puts(self) -> list[PutResult]:
-        return [self.original] + [p for p in (self.thumb, self.dump) if p is not None]
+        return [self.original] + [p for p in (self.thumb, self.dump, self.text)
+                                  if p is not None]
 
 
 ITEM_COLUMNS = frozenset(column.name for column in Item.__table__.columns)

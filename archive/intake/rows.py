@@ -17,6 +17,7 @@ from archive.catalog.models import (
     StoredObject,
     item_cases,
 )
+from archive.derived import text_row
 from archive.errors import StrongroomError
 from archive.intake.names import name_bytes, shown_name
 from archive.intake.pending import ITEM_COLUMNS, Pending, Prepared
@@ -74,9 +75,9 @@ def record_new_item(pending: Pending, prepared: Prepared, item_id: str, store: O
         pending.rows[item_cases].append({"item_id": item_id, "case_id": case.id})
     pending.rows[ItemTag].extend({"item_id": item_id, "name": t}
                                  for t in tags)
-    if found.text is not None:
-        pending.rows[ItemText].append({"item_id": item_id, "body": found.text,
-                                       "encoding": found.encoding, "cues": found.cues})
+    if prepared.text is not None:
+        pending.rows[ItemText].append(text_row(item_id, prepared.text, found.encoding,
+                                               found.cues))
     pending.rows[Intake].append(intake_values(path, st, item_id, tx.actor, host))
     details: dict[str, Any] = {"original_name": shown_name(path.name), "kind": kind,
                                "format": fmt,
@@ -96,5 +97,7 @@ def record_new_item(pending: Pending, prepared: Prepared, item_id: str, store: O
         extract_details["thumbnail_sha256"] = thumb.sha256
     if prepared.dump is not None:
         extract_details["metadata_dump_sha256"] = prepared.dump.sha256
+    if prepared.text is not None:
+        extract_details["text_sha256"] = prepared.text.sha256
     tx.custody.record("extract", item=item_id, sha256=original.sha256, size=original.size,
                       details=extract_details)
