@@ -1,16 +1,29 @@
 """Alembic environment: runs on the engine the vault hands over (never from a URL, never keys
-on the command line)."""
+on the command line).
+
+Foreign keys are off while migrations run: SQLite alters a table by copying it and dropping the
+old one, and with foreign keys on, dropping ``items`` would cascade and delete every note, tag,
+intake and text of the vault. They are checked as a whole before the migration commits."""
 
 from alembic import context
 
 from archive.catalog.models import Base
 
 engine = context.config.attributes["engine"]
-with engine.begin() as connection:
-    context.configure(
-        connection=connection,
-        target_metadata=Base.metadata,
-        render_as_batch=True,
-        compare_type=True,
-    )
-    context.run_migrations()
+with engine.connect() as connection:
+    driver = connection.connection.driver_connection  # no transaction is open yet
+    driver.execute("PRAGMA foreign_keys = OFF")  # takes effect only outside a transaction
+    try:
+        with connection.begin():
+            context.configure(
+                connection=connection,
+                target_metadata=Base.metadata,
+                render_as_batch=True,
+                compare_type=True,
+            )
+            context.run_migrations()
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"the catalog upgrade would break {len(broken)} reference(s)")
+    finally:
+        driver.execute("PRAGMA foreign_keys = ON")
