@@ -1,10 +1,13 @@
 """Import throughput against copying the same files, in the same run.
 
     python benchmarks/bench_import.py [--photos 1000] [--photo-kib 2048] [--video-mib 1024]
+                                      [--texts 0] [--text-kib 64]
 
 Photos: real JPEGs of noise (so they do not compress) with EXIF and GPS, each a little different;
 imported with metadata and thumbnails. Video: a real MP4 followed by a large `free` atom, so the
-container is valid and the file is as large as asked. The baseline copies the same files and
+container is valid and the file is as large as asked. Texts: plain-text documents of made-up
+words (UTF-8, Latin and Cyrillic), each different, whose text is extracted, sealed and indexed.
+The baseline copies the same files and
 syncs once (`cp -r` followed by `sync`).
 """
 
@@ -47,6 +50,25 @@ def make_photos(folder: Path, count: int, kib: int) -> int:
         comment = f"frame {i:06d}".encode()
         segment = b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment
         (folder / f"IMG_{i:05d}.jpg").write_bytes(body[:2] + segment + body[2:])
+    return sum(p.stat().st_size for p in folder.iterdir())
+
+
+def make_texts(folder: Path, count: int, kib: int) -> int:
+    import random
+
+    folder.mkdir()
+    rng = random.Random(7)
+    letters = "abcdefghiklmnoprstuvwyzабвгдежзиклмнопрстуфхцчшыэюя"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 10)))
+             for _ in range(20000)]
+    for i in range(count):
+        body: list[str] = [f"Statement {i:06d}."]
+        size = 0
+        while size < kib * 1024:
+            line = " ".join(rng.choice(words) for _ in range(12))
+            body.append(line)
+            size += len(line.encode()) + 1
+        (folder / f"statement_{i:05d}.txt").write_text("\n".join(body), encoding="utf-8")
     return sum(p.stat().st_size for p in folder.iterdir())
 
 
@@ -114,6 +136,8 @@ def main() -> None:
     ap.add_argument("--photos", type=int, default=1000)
     ap.add_argument("--photo-kib", type=int, default=2048)
     ap.add_argument("--video-mib", type=int, default=1024)
+    ap.add_argument("--texts", type=int, default=0)
+    ap.add_argument("--text-kib", type=int, default=64)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--dir", default=".")
     args = ap.parse_args()
@@ -124,6 +148,10 @@ def main() -> None:
             compare("photos (goal >= 50 files/s)", work, work / "photos", size, args.photos,
                     args.rounds)
             shutil.rmtree(work / "photos")
+        if args.texts:
+            size = make_texts(work / "texts", args.texts, args.text_kib)
+            compare("text documents", work, work / "texts", size, args.texts, args.rounds)
+            shutil.rmtree(work / "texts")
         if args.video_mib:
             size = make_video(work / "video.mp4", args.video_mib)
             compare("video (goal ratio >= 0.70)", work, work / "video.mp4", size, 1, args.rounds)

@@ -1,6 +1,7 @@
 """An independent reader written from docs/FORMAT.md alone: libsodium (through PyNaCl's raw
 bindings), hashlib and SQLCipher. It uses none of Strongroom's code, so if the implementation drifts
-from the document, these tests fail. Only the last test opens the vector with the product.
+from the document, these tests fail. Only the last two use the product: one opens the vector with
+it, the other has it make a vault whose extracted-text objects the reader then reads.
 What the vector holds and what tiny-vault.json says about it: FORMAT.md section 11.
 """
 
@@ -203,6 +204,15 @@ def entries(catalog: sqlite3.Connection) -> list[tuple[int, str, str, str | None
                            "ORDER BY seq").fetchall()
 
 
+def text_objects(catalog: sqlite3.Connection) -> set[str]:
+    """Extracted-text objects (section 6.5): named by item_texts.object_id from revision
+    0008_derived_objects; before it, the text is in the row and there are none."""
+    columns = {r[1] for r in catalog.execute("PRAGMA table_info(item_texts)")}
+    if "object_id" not in columns:
+        return set()
+    return {r[0] for r in catalog.execute("SELECT object_id FROM item_texts")}
+
+
 # ---------------------------------------------------------------------- tests
 @pytest.mark.parametrize("how", ["passphrase", "recovery"])
 def test_both_keyslots_open_the_catalog(folder: Path, expected: dict[str, Any], how: str) -> None:
@@ -257,6 +267,7 @@ def test_every_object_decrypts_and_every_original_matches_its_sha256(
     named = {r[0] for r in catalog.execute(
         "SELECT object_id FROM items UNION SELECT thumbnail_id FROM items "
         "WHERE thumbnail_id IS NOT NULL UNION SELECT object_id FROM index_files")}
+    named |= text_objects(catalog)  # from revision 0008_derived_objects (section 5.1)
     assert named == {r[0] for r in catalog.execute("SELECT id FROM objects")}
     for (object_id,) in catalog.execute("SELECT object_id FROM index_files").fetchall():
         plaintext(object_id)
@@ -402,3 +413,43 @@ def test_current_code_still_opens_vector(folder: Path, expected: dict[str, Any])
                 assert hashlib.sha256(reader.read()).hexdigest() == want["sha256"]
     finally:
         vault.lock()
+
+
+def test_extracted_text_objects_read_by_the_spec_alone(tmp_path: Path) -> None:
+    """Section 5.1 on a vault the product makes here (the vector predates text objects): the
+    text and cues of a transcript come back from its extracted-text object with nothing but
+    libsodium and SQLCipher, and hash to item_texts.sha256."""
+    from archive import Vault
+    from archive.intake.results import ImportOptions
+
+    srt = ("1\n00:00:01,000 --> 00:00:03,500\nНас держали в подвале.\n\n"
+           "2\n00:00:04,000 --> 00:00:06,000\nThree days, no water.\n")
+    source = tmp_path / "interview.srt"
+    source.write_text(srt, encoding="utf-8")
+    folder = tmp_path / "vault"
+    vault, _recovery = Vault.create(folder, "spec reader", slots_per_pack=4)
+    report = vault.import_paths([source], options=ImportOptions(actor="reader"))
+    item_id = report.results[0].item_id
+    vault.lock()
+
+    body = header_body(folder)
+    with open_catalog(folder, master_from_passphrase(body, "spec reader")) as catalog:
+        assert catalog.execute("SELECT version_num FROM alembic_version").fetchone()[0] >= "0008"
+        assert {r[1] for r in catalog.execute("PRAGMA table_info(item_texts)")} == {
+            "item_id", "encoding", "object_id", "sha256", "cue_count"}
+        object_id, sha256, cue_count = catalog.execute(
+            "SELECT object_id, sha256, cue_count FROM item_texts WHERE item_id = ?",
+            (item_id,)).fetchone()
+        size, data_key = catalog.execute("SELECT size, data_key FROM objects WHERE id = ?",
+                                         (object_id,)).fetchone()
+        extents = catalog.execute("SELECT pack, first_slot, slot_count FROM object_extents "
+                                  "WHERE object_id = ? ORDER BY seq", (object_id,)).fetchall()
+        plain = read_object(folder, body["pack"]["slots_per_pack"], size, data_key,
+                            bytes.fromhex(object_id), extents)
+    assert hashlib.sha256(plain).hexdigest() == sha256
+    text = json.loads(plain.decode("utf-8"))
+    assert set(text) == {"v", "text", "cues"} and text["v"] == 1
+    assert "Нас держали в подвале." in text["text"] and "Three days" in text["text"]
+    assert len(text["cues"]) == cue_count == 2
+    assert text["cues"][0]["start"] == 1.0 and text["cues"][0]["end"] == 3.5
+    assert text["cues"][1]["text"] == "Three days, no water."
