@@ -198,3 +198,19 @@ def test_the_committed_old_vector_upgrades_and_reads_its_text_back(tmp_path: Pat
         assert vault.verify().ok
     finally:
         vault.lock()
+
+
+def test_the_metadata_summary_kept_in_the_catalog_is_bounded() -> None:
+    """What a file's metadata puts in its catalog row is capped as a whole, whatever the file
+    claims (every tag still goes to the sealed dump)."""
+    from archive.extract import Extracted
+    from archive.intake.reading import MAX_META_CHARS, bound
+
+    found = Extracted(meta={"tags": {f"k{i}": "x" * 4000 for i in range(300)},
+                            "dates": [{"tag": "y" * 3000}] * 900,
+                            "deep": {"a": {"b": {"c": ["z" * 5000] * 50}}}})
+    bound(found)
+    assert len(json.dumps(found.meta, ensure_ascii=False)) <= MAX_META_CHARS
+    assert any("long values were cut" in p for p in found.problems)
+    small = Extracted(meta={"make": "Canon", "model": "EOS"})
+    assert bound(small).meta == {"make": "Canon", "model": "EOS"} and not small.problems

@@ -8,6 +8,7 @@ its time into a problem recorded on the item (the original is stored all the sam
 
 from __future__ import annotations
 
+import json
 import logging
 import warnings
 from collections.abc import Callable
@@ -23,17 +24,29 @@ log = logging.getLogger(__name__)
 MAX_TEXT_CHARS = 32 * 1024 * 1024  # extracted text kept per item
 MAX_CUES = 200_000
 MAX_VALUE_CHARS = 4096  # one metadata value (a title, a tag, a comment)
+MAX_META_CHARS = 16 * 1024  # the metadata summary kept in the catalog row, as JSON
+SHORT_VALUE_CHARS = 256  # values are cut to this when the summary is too long
 _READER_NAMES = {"photo": "photo reader", "audio": "audio reader", "video": "video reader",
                  "transcript": "text reader", "document": "document reader"}
 
 
-def _bounded(value: Any, depth: int = 0) -> Any:
-    if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
-        return value[:MAX_VALUE_CHARS] + "…"
+def _bounded(value: Any, depth: int = 0, limit: int = MAX_VALUE_CHARS) -> Any:
+    if isinstance(value, str) and len(value) > limit:
+        return value[:limit] + "…"
     if isinstance(value, dict) and depth < 8:
-        return {k: _bounded(v, depth + 1) for k, v in value.items()}
+        return {k: _bounded(v, depth + 1, limit) for k, v in value.items()}
     if isinstance(value, list) and depth < 8:
-        return [_bounded(v, depth + 1) for v in value[:1000]]
+        return [_bounded(v, depth + 1, limit) for v in value[:1000]]
+    return value
+
+
+def _halved(value: Any) -> Any:
+    """Every list (and every dict's entries) cut to half its length, at any depth."""
+    if isinstance(value, dict):
+        kept = list(value.items())[: max(1, len(value) // 2)] if len(value) > 8 else value.items()
+        return {k: _halved(v) for k, v in kept}
+    if isinstance(value, list):
+        return [_halved(v) for v in value[: len(value) // 2]]
     return value
 
 
@@ -48,6 +61,17 @@ def bound(found: Extracted) -> Extracted:
         found.problems.append(f"text: more than {MAX_CUES:,} cues; only the first were kept")
     found.fields = {k: _bounded(v) for k, v in found.fields.items()}
     found.meta = _bounded(found.meta)
+    if len(json.dumps(found.meta, ensure_ascii=False, default=str)) > MAX_META_CHARS:
+        # Kept in the catalog, so bounded as a whole; every tag is in the sealed dump anyway.
+        found.meta = _bounded(found.meta, limit=SHORT_VALUE_CHARS)
+        found.problems.append("metadata: more than the catalog keeps; long values were cut "
+                              "(all tags are in the full dump)")
+        for _ in range(24):
+            if len(json.dumps(found.meta, ensure_ascii=False, default=str)) <= MAX_META_CHARS:
+                break
+            found.meta = _halved(found.meta)
+        else:  # a shape halving does not shrink (deep small dicts): keep none of it
+            found.meta = {}
     return found
 
 
