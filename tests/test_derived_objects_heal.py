@@ -133,3 +133,21 @@ def test_reindex_reports_and_rebuilds_a_damaged_text(
         assert vault.verify().ok
     finally:
         vault.lock()
+
+
+def test_verify_rebuilds_a_damaged_thumbnail(small_vault: Vault,
+                                             imported: dict[str, str]) -> None:
+    photo = imported["door.jpg"]
+    before = small_vault.thumbnail(photo)
+    assert before is not None and before.startswith(b"\xff\xd8\xff")
+    damaged = small_vault.item_detail(photo).thumbnail_id
+    assert damaged is not None
+    _flip(small_vault, damaged)
+    report = small_vault.verify()
+    [damage] = report.damaged
+    assert damage.item_id == photo
+    assert damage.problem.startswith("thumbnail (derived, rebuildable)")
+    assert damage.problem.endswith("rebuilt from the original")
+    assert small_vault.item_detail(photo).thumbnail_id != damaged
+    assert small_vault.thumbnail(photo) == before  # the readers make the same JPEG again
+    assert small_vault.verify().ok
