@@ -4,9 +4,9 @@ SHA-256, cue count), so its size does not follow what was extracted.
 
 Everything that reads them goes through here: the item's text for the desktop, ``show`` and
 search (``text_of``), the tag dump for the detail pane and the exhibit package
-(``metadata_of``). A derived object that fails its check is rebuilt from the original
-(:mod:`archive.derived_rebuild`); when that cannot be done the reader gets nothing, never an
-error, so damage to derived data never costs access to the originals.
+(``metadata_of``, both in :mod:`archive.derived_access`). A derived object that fails its check
+is rebuilt from the original (:mod:`archive.derived_rebuild`); when that cannot be done the reader
+gets nothing, never an error, so damage to derived data never costs access to the originals.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from archive.extract import read_metadata_dump
 from archive.storage.objects import ObjectStore, PutResult
 
 if TYPE_CHECKING:
-    from archive.core import VaultCore
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -117,54 +117,6 @@ def read_dump(store: ObjectStore, item_id: str, object_id: str) -> dict[str, dic
 
 def _text_in(session: Session, item_id: str) -> ItemText | None:
     return session.get(ItemText, item_id)
-
-
-def text_of(core: VaultCore, item_id: str, heal: bool = True) -> ItemTextContent | None:
-    """The item's extracted text and cues, or ``None`` if it has none. A damaged text object
-    is rebuilt from the original (``heal``); if that fails too, ``None`` (and a warning)."""
-    with core.sessions() as session:
-        row = _text_in(session, item_id)
-    if row is None:
-        return None
-    try:
-        return read_text_row(core.objects, row)
-    except DerivedDamaged as damage:
-        return _after_damage(core, damage, heal, lambda: text_of(core, item_id, heal=False))
-
-
-def metadata_of(core: VaultCore, item: Item | str,
-                heal: bool = True) -> dict[str, dict[str, str]]:
-    """Every tag the readers saw in the original, by group (``{"IFD0": {"Make": ..}}``);
-    empty if none. A damaged dump is rebuilt like a damaged text."""
-    if isinstance(item, str):
-        with core.sessions() as session:
-            found = session.get(Item, item)
-            if found is None:
-                return {}
-            item = found
-    item_id, dump_id = item.id, item.metadata_dump_id
-    if dump_id is None:
-        return {}
-    try:
-        return read_dump(core.objects, item_id, dump_id)
-    except DerivedDamaged as damage:
-        return _after_damage(core, damage, heal, lambda: metadata_of(core, item_id, heal=False),
-                             ) or {}
-
-
-def _after_damage(core: VaultCore, damage: DerivedDamaged, heal: bool, again: Any) -> Any:
-    log.warning("derived data of item %s failed its check (%s)", damage.item_id, damage.what)
-    if heal:
-        from archive.derived_rebuild import rebuild_derived
-
-        try:
-            rebuild_derived(core, damage.item_id)
-        except Exception as exc:  # noqa: BLE001 - reading must go on without derived data
-            log.warning("could not rebuild derived data of item %s: %s", damage.item_id,
-                        type(exc).__name__)
-            return None
-        return again()
-    return None
 
 
 def derived_object_ids(session: Session, item: Item) -> list[str]:

@@ -22,7 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from archive.catalog.models import IndexFile, Item, ItemText
-from archive.derived import DerivedDamaged, ItemTextContent, read_text_row, text_of
+from archive.derived import DerivedDamaged, ItemTextContent, read_text_row
+from archive.derived_access import text_of
 from archive.errors import VaultDamaged
 from archive.storage.slotmap import Extent
 from search import IndexDocument, ResultPage, SearchIndex

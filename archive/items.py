@@ -9,7 +9,8 @@ from typing import Any
 from archive.catalog import records
 from archive.core import VaultCore
 from archive.custody.log import utc_now
-from archive.derived import derived_object_ids, metadata_of
+from archive.derived import derived_object_ids
+from archive.derived_access import metadata_of
 from archive.errors import BadInput
 from archive.storage.objects import ObjectReader
 

@@ -11,7 +11,7 @@ from archive.catalog.details import ItemDetail, item_detail
 from archive.catalog.locations import ItemLocation, list_locations
 from archive.core import VaultCore
 from archive.custody.log import CustodyLog, Event
-from archive.derived import text_of
+from archive.derived_access import text_of
 
 
 class VaultQueries:

@@ -246,7 +246,7 @@ def _write_metadata_files(vault: VaultCore, work: Path, items: list[Item],
                           exhibits: list[tuple[str, str, str]]) -> None:
     """tags/EX-001.json: what the readers saw in each original, for comparison with an
     examiner's own tools (groups and tag names as ExifTool's -a -G1 shows them)."""
-    from archive.derived import metadata_of
+    from archive.derived_access import metadata_of
 
     (work / "tags").mkdir()
     for (number, _item_id, filename), item in zip(exhibits, items, strict=True):
