@@ -29,6 +29,7 @@ from archive.errors import (
 from archive.examiner import clean_examiner
 from archive.exhibits.package import ExportResult, write_bag
 from archive.exhibits.publication import PublicationCopy, write_publication
+from archive.exhibits.staging import settle_interrupted
 from archive.indexing import Indexer
 from archive.intake.importer import Importer
 from archive.intake.results import ImportOptions, ImportReport
@@ -64,6 +65,7 @@ class Vault(VaultQueries, CaseWork):
         self._lock_file = VaultLockFile(path / LOCK_NAME)
         self._core: VaultCore | None = None
         self._indexer_: Indexer | None = None
+        self._notices: list[str] = []
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -173,10 +175,14 @@ class Vault(VaultQueries, CaseWork):
 
     def _finish_unlock(self, master: bytes) -> None:
         self._core = open_core(self.path, self._header, master)
+        self._notices = []
         try:
             self._core.trust.at_unlock()  # before anything new is written
+            self._notices += settle_interrupted(self._core.sessions)
             if not self._core.trust.rollback_found:  # else search waits for the acknowledgement
                 self._indexer_ = Indexer.open(self._core)
+                if self._indexer_.healed:
+                    self._notices.append(self._indexer_.healed)
         except BaseException:
             self.lock()
             raise
@@ -221,6 +227,13 @@ class Vault(VaultQueries, CaseWork):
     def transaction(self, actor: str | None = None) -> AbstractContextManager[Transaction]:
         """A catalog transaction sealed by a signed checkpoint (:meth:`VaultCore.transaction`)."""
         return self._require().transaction(actor)
+
+    @property
+    def notices(self) -> list[str]:
+        """What the last unlock found and did that the user must be told, one sentence each:
+        an interrupted export's decrypted files removed (or its recorded package put in
+        place), a damaged search index being rebuilt."""
+        return list(self._notices)
 
     @property
     def trust(self) -> Trust:

@@ -68,8 +68,7 @@ class StoredObject(Base):
     data_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     extents: Mapped[list[ObjectExtent]] = relationship(
-        back_populates="obj", cascade="all, delete-orphan", order_by="ObjectExtent.seq"
-    )
+        back_populates="obj", cascade="all, delete-orphan", order_by="ObjectExtent.seq")
 
     def __repr__(self) -> str:
         return f"StoredObject(id={self.id!r}, size={self.size})"
@@ -84,9 +83,8 @@ class ObjectExtent(Base):
         CheckConstraint("first_slot >= 0 AND pack >= 0 AND seq >= 0", name="not_negative"),
     )
 
-    object_id: Mapped[str] = mapped_column(
-        ForeignKey("objects.id", ondelete="CASCADE"), primary_key=True
-    )
+    object_id: Mapped[str] = mapped_column(ForeignKey("objects.id", ondelete="CASCADE"),
+                                           primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     pack: Mapped[int] = mapped_column(Integer)
     first_slot: Mapped[int] = mapped_column(Integer)
@@ -94,10 +92,8 @@ class ObjectExtent(Base):
     obj: Mapped[StoredObject] = relationship(back_populates="extents")
 
     def __repr__(self) -> str:
-        return (
-            f"ObjectExtent(object_id={self.object_id!r}, seq={self.seq}, pack={self.pack}, "
-            f"first_slot={self.first_slot}, slot_count={self.slot_count})"
-        )
+        return (f"ObjectExtent(object_id={self.object_id!r}, seq={self.seq}, pack={self.pack}, "
+                f"first_slot={self.first_slot}, slot_count={self.slot_count})")
 
 
 KINDS = ("photo", "audio", "video", "transcript", "document", "other")
@@ -386,3 +382,19 @@ class TimestampRequest(Base):
 
     def __repr__(self) -> str:
         return f"TimestampRequest(tree_size={self.tree_size}, attempts={self.attempts})"
+
+
+class ExportStaging(Base):
+    """Where an export writes until it is complete (see archive.exhibits.staging); recorded:
+    its custody events are committed and only the rename is left."""
+
+    __tablename__ = "export_stagings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    folder: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    def __repr__(self) -> str:
+        return f"ExportStaging(id={self.id}, recorded={self.recorded})"

@@ -90,6 +90,8 @@ def open_unlocked(args: argparse.Namespace, changes: bool = False) -> Iterator[V
     with vault:
         for warning in vault.trust.warnings:  # a rollback found at unlock, a witness not written
             say(f"WARNING {warning.message}")
+        for notice in vault.notices:  # an interrupted export cleared, a damaged index rebuilt
+            say(f"WARNING {notice}")
         size = vault.custody.size
         yield vault
         if changes and vault.custody.size > size:
