@@ -83,8 +83,7 @@ def staged_export(sessions: sessionmaker[Session], out: Path, what: str) -> Iter
     try:
         folder.mkdir(mode=PRIVATE_DIR)
         yield staging
-        os.replace(folder, out)
-        fsync_dir(out.parent)
+        _rename(folder, out)
     except BaseException:
         if staging.is_recorded(sessions) is False:  # its events never went in: nothing stays
             shutil.rmtree(folder, ignore_errors=True)
@@ -92,6 +91,11 @@ def staged_export(sessions: sessionmaker[Session], out: Path, what: str) -> Iter
                 _forget(sessions, staging.record_id)
         raise  # otherwise the next unlock puts the package in place, or clears the folder
     _forget(sessions, staging.record_id)
+
+
+def _rename(folder: Path, target: Path) -> None:
+    os.replace(folder, target)
+    fsync_dir(target.parent)
 
 
 def _free_name(target: Path) -> Path:
@@ -129,8 +133,7 @@ def settle_interrupted(sessions: sessionmaker[Session]) -> list[str]:
                 log.warning("removed the staging folder of an interrupted export")
         elif folder.exists():
             place = _free_name(target)
-            os.replace(folder, place)
-            fsync_dir(place.parent)
+            _rename(folder, place)
             notices.append(f"an export was interrupted after it was recorded in the custody "
                            f"log; its complete package was put in place: {place}")
         _forget(sessions, record.id)
