@@ -315,9 +315,10 @@ def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
     head = cp.parse(note)
     wanted = {item.id for item in items}
     with vault.sessions() as session:
-        rows = [tuple(r) for r in session.execute(
-            select(CustodyEvent.seq, CustodyEvent.entry, CustodyEvent.openings)
-            .where(CustodyEvent.item_id.in_(wanted)).order_by(CustodyEvent.seq))]
+        query = (select(CustodyEvent.seq, CustodyEvent.entry, CustodyEvent.openings)
+                 .where(CustodyEvent.item_id.in_(wanted)).order_by(CustodyEvent.seq))
+        rows: list[tuple[int, bytes, bytes | None]] = [
+            (r.seq, r.entry, r.openings) for r in session.execute(query)]
     rows += [(seq, raw, openings) for seq, item, raw, openings in recorder.pending()
              if item in wanted]
     records = [package_line(seq, raw, openings, recorder.inclusion_proof(seq), head.size,
