@@ -235,9 +235,8 @@ class Vault(VaultQueries, CaseWork):
 
     @property
     def notices(self) -> list[str]:
-        """What the last unlock found and did that the user must be told, one sentence each:
-        an interrupted export's decrypted files removed (or its recorded package put in
-        place), a damaged search index being rebuilt."""
+        """What the last unlock found and did that the user must be told, one sentence each
+        (an interrupted export cleared or put in place, a damaged search index rebuilt)."""
         return list(self._notices)
 
     @property

@@ -385,8 +385,7 @@ class TimestampRequest(Base):
 
 
 class ExportStaging(Base):
-    """Where an export writes until it is complete (see archive.exhibits.staging); recorded:
-    its custody events are committed and only the rename is left."""
+    """Where an export writes until complete (archive.exhibits.staging); recorded: events in."""
 
     __tablename__ = "export_stagings"
 
