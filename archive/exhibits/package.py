@@ -329,7 +329,7 @@ def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
     (work / "checkpoint-verifier-key.txt").write_text(
         cp.verifier_key(log.origin, log.public_key()) + "\n", encoding="ascii")
     # RFC 3161 tokens of the package's checkpoint, when the vault opted in
-    stamps = vault.trust.package_files(head.size)
+    stamps = vault.trust.package_files(head.size, note)
     for name, data in stamps.items():
         (work / name).write_bytes(data)
     fingerprint = key_fingerprint(log.public_key())
