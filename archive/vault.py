@@ -15,7 +15,7 @@ from archive import items as items_service
 from archive.casework import CaseWork
 from archive.catalog import engine as catalog
 from archive.catalog.models import VaultRecord
-from archive.core import READ_ONLY_REFUSAL, Transaction, VaultCore, open_core
+from archive.core import Transaction, VaultCore, open_core
 from archive.custody import passphrase_change
 from archive.custody.rollback import TrustWarning
 from archive.custody.stamping import DRAIN_SECONDS, StampOutcome
@@ -23,7 +23,6 @@ from archive.custody.trust import Trust
 from archive.errors import (
     VaultExists,
     VaultLocked,
-    VaultReadOnly,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -137,10 +136,8 @@ class Vault(VaultQueries, CaseWork):
         return cls(folder, read_header(folder))
 
     def unlock(self, passphrase: str, *, read_only: bool = False) -> None:
-        """Open with the passphrase. ``read_only``: for reading only (list, search, show):
-        nothing in the vault folder is written, not even its times, unless a crash left
-        something to settle first. A vault on read-only media always opens read-only
-        (:attr:`read_only`)."""
+        """Open with the passphrase. ``read_only``: nothing in the vault folder is written,
+        unless a crash left something to settle (see archive.opening); read-only media too."""
         self._header = read_header(self.path)
         opened = passphrase_change.unwrap_master(self.path, self._header, passphrase)
         if opened is None:
@@ -232,12 +229,6 @@ class Vault(VaultQueries, CaseWork):
     def transaction(self, actor: str | None = None) -> AbstractContextManager[Transaction]:
         """A catalog transaction sealed by a signed checkpoint (:meth:`VaultCore.transaction`)."""
         return self._require().transaction(actor)
-
-    @property
-    def notices(self) -> list[str]:
-        """What the last unlock found and did that the user must be told, one sentence each
-        (an interrupted export cleared or put in place, a damaged search index rebuilt)."""
-        return list(self._notices)
 
     @property
     def trust(self) -> Trust:
@@ -384,10 +375,6 @@ class Vault(VaultQueries, CaseWork):
             raise VaultLocked("the vault is locked; unlock it first")
         return self._core
 
-    def _require_writable(self) -> None:
-        if self._require().read_only:
-            raise VaultReadOnly(READ_ONLY_REFUSAL)
-
     @property
     def core(self) -> VaultCore:
         """The unlocked parts (object store, sessions, custody log, signer), for the services
@@ -395,24 +382,8 @@ class Vault(VaultQueries, CaseWork):
         return self._require()
 
     @property
-    def read_only(self) -> bool:
-        """Open without writing: nothing is recorded, changes raise VaultReadOnly."""
-        return self._core is not None and self._core.read_only
-
-    @property
-    def on_read_only_media(self) -> bool:  # read-only as its folder cannot be written
-        return self.read_only and self._media
-
-    @property
     def is_unlocked(self) -> bool:
         return self._core is not None
-
-    def key_fingerprint(self) -> str:
-        """The signing key's fingerprint, in groups to read aloud (see exhibits.fingerprint);
-        what recipients of packages compare with the one their package was signed by."""
-        from archive.exhibits.fingerprint import key_fingerprint
-
-        return key_fingerprint(self._require().signer.public_key)
 
     @property
     def header(self) -> VaultHeader:
