@@ -24,7 +24,7 @@ from archive.catalog.models import Checkpoint, ObjectExtent, VaultRecord
 from archive.custody import checkpoint, merkle
 from archive.custody.log import CustodyLog, Recorder, check_log
 from archive.custody.trust import Trust
-from archive.errors import VaultDamaged
+from archive.errors import VaultDamaged, VaultReadOnly
 from archive.storage.header import VaultHeader
 from archive.storage.objects import ObjectStore
 from archive.storage.packs import PackFiles
@@ -59,6 +59,7 @@ class VaultCore:
         self.custody = custody
         self.trust = Trust(self.subkey(keys.Purpose.WITNESS), custody, sessions, objects)
         self.examiner = ""  # the vault's examiner (catalog ``vault.examiner``), set at open
+        self.read_only = False  # opened without writing (see open_core); nothing is recorded
 
     def actor(self, given: str | None = None) -> str:
         """Who acts: ``given``, else $STRONGROOM_ACTOR, else the vault's examiner, else the login
@@ -77,6 +78,8 @@ class VaultCore:
         """A catalog transaction whose custody events are sealed by a signed checkpoint in the
         same commit. Writers are serialised, so event sequence numbers have no gaps."""
         who = self.actor(actor)
+        if self.read_only:
+            raise VaultReadOnly(READ_ONLY_REFUSAL)
         self.trust.require_acknowledged()  # a rolled-back vault waits for the user
         with self.custody.lock:
             session = self.sessions()
@@ -153,10 +156,23 @@ def _store_on(path: Path, header: VaultHeader, conn: Connection) -> ObjectStore:
     return ObjectStore(packs, _slot_map(packs, conn), sessionmaker(bind=conn))
 
 
-def open_core(path: Path, header: VaultHeader, master: bytes) -> VaultCore:
+READ_ONLY_REFUSAL = ("this vault is open read-only (read-only media or a write-blocked copy): "
+                     "nothing can be changed or recorded; list, search, show, cat and verify "
+                     "work")
+
+
+class NeedsWriting(Exception):
+    """A read-only opening cannot go on: the catalog must first be repaired or upgraded."""
+
+
+def open_core(path: Path, header: VaultHeader, master: bytes,
+              read_only: bool = False) -> VaultCore:
     """Open the unlocked parts with the master key: the signing key, the catalog (brought up to
     the current schema), the slot map of what is used, and the custody log. Unfinished packs
-    left by an interrupted write are removed first."""
+    left by an interrupted write are removed first.
+
+    ``read_only``: nothing in the vault folder is written, created or removed (no sweep, the
+    catalog opened immutable); raises :class:`NeedsWriting` when that cannot be done."""
     try:
         seed = signing.open_signing_seed(
             keys.subkey(master, keys.Purpose.SIGNING_WRAP), header.sealed_signing_seed
@@ -164,14 +180,22 @@ def open_core(path: Path, header: VaultHeader, master: bytes) -> VaultCore:
     except AuthenticationFailed:
         raise VaultDamaged("the vault header is damaged (the signing key fails its check)") \
             from None
-    packs = PackFiles(path, header.slots_per_pack)
-    swept = packs.sweep_unfinished()
+    packs = PackFiles(path, header.slots_per_pack, read_only)
+    catalog_path = path / catalog.CATALOG_NAME
+    if read_only and catalog.wal_left(catalog_path) and os.access(path, os.W_OK):
+        raise NeedsWriting("the catalog was not closed (a crash): it must be opened for "
+                           "writing once")
+    swept = 0 if read_only else packs.sweep_unfinished()
     if swept:
         log.info("removed %d unfinished pack(s) left by an interrupted write", swept)
-    engine = catalog.open_engine(path / catalog.CATALOG_NAME,
-                                 keys.subkey(master, keys.Purpose.CATALOG))
+    engine = catalog.open_engine(catalog_path, keys.subkey(master, keys.Purpose.CATALOG),
+                                 read_only)
     try:
-        catalog.upgrade(engine, object_store=lambda conn: _store_on(path, header, conn))
+        if not read_only:
+            catalog.upgrade(engine, object_store=lambda conn: _store_on(path, header, conn))
+        elif not catalog.at_head(engine):
+            raise NeedsWriting("the catalog was written by an older version and must be "
+                               "brought up to date, which needs writing")
         sessions = catalog.session_factory(engine)
         with sessions() as session:
             slots = _slot_map(packs, session)
@@ -187,6 +211,7 @@ def open_core(path: Path, header: VaultHeader, master: bytes) -> VaultCore:
     core = VaultCore(path, master, engine, sessions, ObjectStore(packs, slots, sessions),
                      signer, custody)
     core.examiner = examiner
+    core.read_only = read_only
     return core
 
 

@@ -69,6 +69,11 @@ class VaultBusy(StrongroomError):
     exit_code = ExitCode.BUSY
 
 
+class VaultReadOnly(StrongroomError):
+    """The vault is open read-only (read-only media, a write-blocked copy): nothing can be
+    changed or recorded."""
+
+
 class VaultLocked(StrongroomError):
     """The operation needs the keys, and the vault is locked."""
 

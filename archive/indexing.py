@@ -195,7 +195,10 @@ class Indexer:
 
     # ------------------------------------------------------------------ persistence
     def persist(self) -> None:
-        """Seal new index files into the store, drop the ones Whoosh removed."""
+        """Seal new index files into the store, drop the ones Whoosh removed. A read-only
+        opening keeps its repairs in memory (the next writing opening makes them again)."""
+        if self.vault.read_only:
+            return
         now = self.index.storage.snapshot()
         added = {n: d for n, d in now.items() if self._persisted.get(n) != len(d)}
         removed = [n for n in self._persisted if n not in now or n in added]

@@ -19,7 +19,12 @@ def open_original(core: VaultCore, ref: str, *, purpose: str = "open",
                   actor: str | None = None, details: dict[str, Any] | None = None,
                   ) -> ObjectReader:
     """A seekable reader over the original; records a custody event first (``open`` for
-    handing the bytes out, ``view`` for showing them)."""
+    handing the bytes out, ``view`` for showing them). A read-only vault records nothing (it
+    said so when it opened)."""
+    if core.read_only:
+        with core.sessions() as session:
+            object_id = records.resolve_item(session, ref).object_id
+        return core.objects.open_reader(object_id)
     with core.transaction(actor) as tx:
         item = records.resolve_item(tx.session, ref)
         tx.custody.record(purpose, item=item.id, sha256=item.sha256, size=item.size,

@@ -20,18 +20,14 @@ from archive.custody import passphrase_change
 from archive.custody.rollback import TrustWarning
 from archive.custody.stamping import DRAIN_SECONDS, StampOutcome
 from archive.custody.trust import Trust
-from archive.errors import (
-    VaultExists,
-    VaultLocked,
-    WrongPassphrase,
-    WrongRecoveryKey,
-)
+from archive.errors import VaultExists, VaultLocked, WrongPassphrase, WrongRecoveryKey
 from archive.examiner import clean_examiner
 from archive.exhibits.package import ExportResult, write_bag
 from archive.exhibits.publication import PublicationCopy, write_publication
 from archive.indexing import Indexer
 from archive.intake.importer import Importer
 from archive.intake.results import ImportOptions, ImportReport
+from archive.opening import open_locked, settle_at_unlock
 from archive.progress import Progress
 from archive.storage.facts import PublicFacts, public_facts
 from archive.storage.fsio import fsync_dir, make_private_dir
@@ -64,6 +60,8 @@ class Vault(VaultQueries, CaseWork):
         self._lock_file = VaultLockFile(path / LOCK_NAME)
         self._core: VaultCore | None = None
         self._indexer_: Indexer | None = None
+        self._notices: list[str] = []
+        self._media = False
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -119,7 +117,8 @@ class Vault(VaultQueries, CaseWork):
             engine.dispose()
             header.write(folder)  # last: a folder without a header is not a vault yet
             fsync_dir(folder)
-            vault._finish_unlock(master)
+            vault._core = open_core(folder, header, master)
+            vault._finish_unlock()
         except BaseException:
             vault._lock_file.release()
             raise
@@ -131,23 +130,28 @@ class Vault(VaultQueries, CaseWork):
         folder = Path(path)
         return cls(folder, read_header(folder))
 
-    def unlock(self, passphrase: str) -> None:
+    def unlock(self, passphrase: str, *, read_only: bool = False) -> None:
+        """Open with the passphrase. ``read_only``: nothing in the vault folder is written,
+        unless a crash left something to settle (see archive.opening); read-only media too."""
         self._header = read_header(self.path)
         opened = passphrase_change.unwrap_master(self.path, self._header, passphrase)
         if opened is None:
             raise WrongPassphrase("wrong passphrase; nothing was changed")
-        self._start(opened[0])
+        self._start(opened[0], read_only)
         if self._settle_passphrase_change() != opened[1]:  # an interrupted change decided
             self.lock()  # against the passphrase given: recorded, and it was the old one
             raise WrongPassphrase("wrong passphrase; nothing was changed")  # or unrecorded
 
     def _settle_passphrase_change(self) -> bool:
         """Finish or undo an interrupted passphrase change; True when its header went in."""
-        settled = passphrase_change.settle(self.path, self._require().sessions)
+        core = self._require()
+        if core.read_only:
+            return passphrase_change.in_force(self.path, core.sessions)
+        settled = passphrase_change.settle(self.path, core.sessions)
         self._header = read_header(self.path)
         return settled
 
-    def unlock_with_recovery(self, recovery_key: str) -> None:
+    def unlock_with_recovery(self, recovery_key: str, *, read_only: bool = False) -> None:
         self._header = read_header(self.path)
         try:
             secret = keys.parse_recovery_key(recovery_key)
@@ -158,25 +162,24 @@ class Vault(VaultQueries, CaseWork):
                                      self._header.keyslot_ad("recovery"))
         except AuthenticationFailed:
             raise WrongRecoveryKey("that recovery key does not open this vault") from None
-        self._start(master)
+        self._start(master, read_only)
         self._settle_passphrase_change()
 
-    def _start(self, master: bytes) -> None:
+    def _start(self, master: bytes, read_only: bool = False) -> None:
         if self._core is not None:
             return
-        self._lock_file.acquire()
-        try:
-            self._finish_unlock(master)
-        except BaseException:
-            self._lock_file.release()
-            raise
+        self._core, self._media = open_locked(self.path, self._header, master,
+                                              self._lock_file, read_only)
+        self._finish_unlock()
 
-    def _finish_unlock(self, master: bytes) -> None:
-        self._core = open_core(self.path, self._header, master)
+    def _finish_unlock(self) -> None:
+        core = self._require()
         try:
-            self._core.trust.at_unlock()  # before anything new is written
-            if not self._core.trust.rollback_found:  # else search waits for the acknowledgement
-                self._indexer_ = Indexer.open(self._core)
+            self._notices = settle_at_unlock(core)
+            if not core.trust.rollback_found:  # else search waits for the acknowledgement
+                self._indexer_ = Indexer.open(core)
+                if self._indexer_.healed:
+                    self._notices.append(self._indexer_.healed)
         except BaseException:
             self.lock()
             raise
@@ -251,6 +254,7 @@ class Vault(VaultQueries, CaseWork):
                      report: ImportReport | None = None) -> ImportReport:
         """Import files and folders (recursively); see :mod:`archive.intake` (and
         :meth:`Importer.run` for watching ``report`` fill up from ``progress``)."""
+        self._require_writable()
         self.trust.require_acknowledged()  # before intake writes into any free slot
         importer = Importer(self._require(), options or ImportOptions())
         indexed: set[str] = set()
@@ -340,7 +344,7 @@ class Vault(VaultQueries, CaseWork):
         self._require().objects.forget_cached()
         report = verify_vault(self._require(), progress, cancel, [w for w in found if w.damage])
         report.custody_problems += [w.message for w in found]
-        if report.ok:
+        if report.ok and not self.read_only:  # a read-only vault records nothing
             with self.transaction(actor) as tx:
                 tx.custody.record("verify", details={"items": report.items,
                                                      "bytes": report.bytes, "result": "clean"})
@@ -351,6 +355,7 @@ class Vault(VaultQueries, CaseWork):
                progress: Progress | None = None,
                cancel: Callable[[], bool] | None = None) -> ExportResult:
         """Write an exhibit package (BagIt) for a case or chosen items; see archive.export."""
+        self._require_writable()
         return write_bag(self._require(), Path(out), case=case, refs=items, actor=actor,
                          progress=progress, cancel=cancel)
 
@@ -360,6 +365,7 @@ class Vault(VaultQueries, CaseWork):
                            progress: Progress | None = None,
                            cancel: Callable[[], bool] | None = None) -> list[PublicationCopy]:
         """Metadata-free derivatives named by exhibit number (see archive.publication)."""
+        self._require_writable()
         return write_publication(self._require(), Path(out), case=case, refs=items, actor=actor,
                                  progress=progress, cancel=cancel)
 
@@ -378,13 +384,6 @@ class Vault(VaultQueries, CaseWork):
     @property
     def is_unlocked(self) -> bool:
         return self._core is not None
-
-    def key_fingerprint(self) -> str:
-        """The signing key's fingerprint, in groups to read aloud (see exhibits.fingerprint);
-        what recipients of packages compare with the one their package was signed by."""
-        from archive.exhibits.fingerprint import key_fingerprint
-
-        return key_fingerprint(self._require().signer.public_key)
 
     @property
     def header(self) -> VaultHeader:

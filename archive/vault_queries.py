@@ -1,5 +1,6 @@
 """The read-only half of the :class:`archive.vault.Vault` face: lists, details, texts, cases,
-the custody record and its proofs. Nothing here changes the vault or records an event."""
+the custody record and its proofs, what the last unlock found, whether the vault is read-only.
+Nothing here changes the vault or records an event."""
 
 from __future__ import annotations
 
@@ -9,16 +10,48 @@ from typing import Any
 from archive.catalog import records
 from archive.catalog.details import ItemDetail, item_detail
 from archive.catalog.locations import ItemLocation, list_locations
-from archive.core import VaultCore
+from archive.core import READ_ONLY_REFUSAL, VaultCore
 from archive.custody.log import CustodyLog, Event
 from archive.derived_access import text_of
+from archive.errors import VaultReadOnly
 
 
 class VaultQueries:
     """Mixed into ``Vault``, which provides the unlocked parts."""
 
+    _core: VaultCore | None
+    _notices: list[str]
+    _media: bool
+
     def _require(self) -> VaultCore:
         raise NotImplementedError
+
+    @property
+    def notices(self) -> list[str]:
+        """What the last unlock found and did that the user must be told, one sentence each
+        (an interrupted export cleared or put in place, a damaged search index rebuilt)."""
+        return list(self._notices)
+
+    @property
+    def read_only(self) -> bool:
+        """Open without writing: nothing is recorded, changes raise VaultReadOnly."""
+        return self._core is not None and self._core.read_only
+
+    @property
+    def on_read_only_media(self) -> bool:
+        """Read-only because its folder cannot be written (what the user is told)."""
+        return self.read_only and self._media
+
+    def _require_writable(self) -> None:
+        if self._require().read_only:
+            raise VaultReadOnly(READ_ONLY_REFUSAL)
+
+    def key_fingerprint(self) -> str:
+        """The signing key's fingerprint, in groups to read aloud (see exhibits.fingerprint);
+        what recipients of packages compare with the one their package was signed by."""
+        from archive.exhibits.fingerprint import key_fingerprint
+
+        return key_fingerprint(self._require().signer.public_key)
 
     @property
     def custody(self) -> CustodyLog:

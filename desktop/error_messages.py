@@ -24,6 +24,10 @@ def _messages() -> list[tuple[type[BaseException], str]]:
         (errors.VaultBusy,
          QCoreApplication.translate("errors", "Another Strongroom window or command has this "
                                     "vault open. Close it, then try again.")),
+        (errors.VaultReadOnly,
+         QCoreApplication.translate("errors", "This vault is open read-only (read-only media "
+                                    "or a write-blocked copy). Nothing can be changed or "
+                                    "recorded; viewing, searching and checking work.")),
         (errors.VaultLocked,
          QCoreApplication.translate("errors", "The vault is locked. Unlock it, then try "
                                     "again.")),

@@ -9,7 +9,9 @@ import logging
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLoggingCategory
+
+from .native_logs import QUIET_RULES, quiet_native_logs
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -24,6 +26,8 @@ MODULES = ("PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets")
 def missing_reason() -> str | None:
     """None when playback can work; otherwise what failed to load and why (e.g.
     ``PySide6.QtMultimedia: libpulse.so.0: cannot open shared object file``)."""
+    quiet_native_logs()
+    QLoggingCategory.setFilterRules(QUIET_RULES)  # also when Qt read its rules already
     for name in MODULES:
         try:
             importlib.import_module(name)

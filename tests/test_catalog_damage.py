@@ -56,3 +56,16 @@ def test_show_over_a_damaged_page_says_so(damaged_catalog: tuple[Path, str],
     assert main(["show", str(path), item_id]) == ExitCode.DAMAGE
     err = capsys.readouterr().err
     assert "the catalog cannot be read" in err and "Traceback" not in err
+
+
+def test_export_over_a_damaged_page_says_so_and_leaves_nothing(
+        damaged_catalog: tuple[Path, str], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path, item_id = damaged_catalog
+    out = tmp_path / "exports"
+    out.mkdir()
+    assert main(["export", str(path), "--items", item_id,
+                 "--out", str(out / "package")]) == ExitCode.DAMAGE
+    err = capsys.readouterr().err
+    assert "the catalog cannot be read" in err and "Traceback" not in err
+    assert list(out.iterdir()) == []  # no package, no staging folder

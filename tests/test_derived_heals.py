@@ -74,3 +74,25 @@ def test_commands_work_over_a_damaged_index(damaged_index: Path, command: list[s
     assert main([command[0], str(damaged_index), *command[1:]]) == 0
     out = capsys.readouterr()
     assert "Traceback" not in out.err
+
+
+def test_cat_and_export_work_over_a_damaged_index_and_say_so(
+        damaged_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    monkeypatch.setenv("STRONGROOM_PASSPHRASE", PASSPHRASE)
+    photo = (tmp_path / "in" / "IMG_1.jpg").read_bytes()
+    vault = Vault.open(damaged_index)
+    vault.unlock(PASSPHRASE, read_only=True)  # a read heals in memory, and says so
+    try:
+        assert any("search index could not be read" in n for n in vault.notices)
+        item = next(i.id for i in vault.items() if i.original_name == "IMG_1.jpg")
+    finally:
+        vault.lock()
+    assert main(["cat", str(damaged_index), item, "--force"]) == 0
+    out, err = capfdbinary.readouterr()
+    assert out == photo
+    assert b"WARNING the search index could not be read" in err and b"Traceback" not in err
+    assert main(["export", str(damaged_index), "--items", item,
+                 "--out", str(tmp_path / "package")]) == 0
+    assert (tmp_path / "package" / "data" / "EX-001_IMG_1.jpg").read_bytes() == photo
+    assert b"Traceback" not in capfdbinary.readouterr().err

@@ -17,7 +17,7 @@ from tsa_fixtures import LocalCA, LocalTSA, closed_port_url, serve
 
 import fixtures as fx
 from archive import Vault
-from archive.catalog.models import TimestampAuthority, TimestampToken
+from archive.catalog.models_outside import TimestampAuthority, TimestampToken
 from archive.cli.main import main
 from archive.custody import timestamp as ts
 from archive.errors import BadInput

@@ -22,10 +22,12 @@ if TYPE_CHECKING:
 CATALOG_NAME = "catalog.db"
 
 
-def _connector(path: Path, key: bytes):  # type: ignore[no-untyped-def]
+def _connector(path: Path, key: bytes, read_only: bool = False):  # type: ignore[no-untyped-def]
     pragma_key = f"PRAGMA key = \"x'{key.hex()}'\""
 
     def connect() -> sqlcipher.Connection:
+        if read_only:
+            return _connect_read_only(path, pragma_key)
         conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=30)
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(pragma_key)
@@ -39,12 +41,36 @@ def _connector(path: Path, key: bytes):  # type: ignore[no-untyped-def]
     return connect
 
 
-def open_engine(path: Path, key: bytes) -> Engine:
-    if not path.exists():  # create it private; SQLite gives its WAL the same mode
+def wal_left(path: Path) -> bool:
+    """Whether the catalog's write-ahead log is there (a writer did not close: it may hold
+    committed transactions, which only a writing open folds back in)."""
+    return Path(f"{path}-wal").exists()
+
+
+def _connect_read_only(path: Path, pragma_key: str) -> sqlcipher.Connection:
+    """A connection that writes nothing, and creates no file, beside the catalog. Without a
+    write-ahead log left over, SQLite is told the file cannot change (``immutable``: no -wal
+    or -shm file, no lock); the vault lock keeps every writer out meanwhile. With one (only
+    on read-only media: a writable vault is opened for writing then), it is read as it is."""
+    mode = "mode=ro" if wal_left(path) else "immutable=1"
+    conn = sqlcipher.connect(f"{path.absolute().as_uri()}?{mode}", uri=True,
+                             check_same_thread=False, timeout=30)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(pragma_key)
+    conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext spill files
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def open_engine(path: Path, key: bytes, read_only: bool = False) -> Engine:
+    """The catalog's engine; ``read_only``: one that writes nothing in the vault folder."""
+    if not path.exists() and not read_only:  # private; SQLite gives its WAL the same mode
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     # The URL names no file (the creator opens it), so SQLAlchemy would pick its in-memory pool,
     # which shares one connection per thread; a file database wants a real pool.
-    engine = create_engine("sqlite://", module=sqlcipher, creator=_connector(path, key),
+    engine = create_engine("sqlite://", module=sqlcipher,
+                           creator=_connector(path, key, read_only),
                            poolclass=QueuePool, pool_size=4, max_overflow=8)
 
     @event.listens_for(engine, "connect")
@@ -99,6 +125,16 @@ def vacuum(engine: Engine) -> None:
         raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
     finally:
         raw.close()
+
+
+def at_head(engine: Engine) -> bool:
+    """Whether the catalog is at the current schema (nothing for :func:`upgrade` to do)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads()) == heads
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -68,8 +68,7 @@ class StoredObject(Base):
     data_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     extents: Mapped[list[ObjectExtent]] = relationship(
-        back_populates="obj", cascade="all, delete-orphan", order_by="ObjectExtent.seq"
-    )
+        back_populates="obj", cascade="all, delete-orphan", order_by="ObjectExtent.seq")
 
     def __repr__(self) -> str:
         return f"StoredObject(id={self.id!r}, size={self.size})"
@@ -84,9 +83,8 @@ class ObjectExtent(Base):
         CheckConstraint("first_slot >= 0 AND pack >= 0 AND seq >= 0", name="not_negative"),
     )
 
-    object_id: Mapped[str] = mapped_column(
-        ForeignKey("objects.id", ondelete="CASCADE"), primary_key=True
-    )
+    object_id: Mapped[str] = mapped_column(ForeignKey("objects.id", ondelete="CASCADE"),
+                                           primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     pack: Mapped[int] = mapped_column(Integer)
     first_slot: Mapped[int] = mapped_column(Integer)
@@ -94,10 +92,8 @@ class ObjectExtent(Base):
     obj: Mapped[StoredObject] = relationship(back_populates="extents")
 
     def __repr__(self) -> str:
-        return (
-            f"ObjectExtent(object_id={self.object_id!r}, seq={self.seq}, pack={self.pack}, "
-            f"first_slot={self.first_slot}, slot_count={self.slot_count})"
-        )
+        return (f"ObjectExtent(object_id={self.object_id!r}, seq={self.seq}, pack={self.pack}, "
+                f"first_slot={self.first_slot}, slot_count={self.slot_count})")
 
 
 KINDS = ("photo", "audio", "video", "transcript", "document", "other")
@@ -332,64 +328,5 @@ class IndexFile(Base):
         return f"IndexFile(name={self.name!r})"
 
 
-class WitnessFolder(Base):
-    """A folder the user chose to hold a witness of this vault (besides the state folder)."""
-
-    __tablename__ = "witness_folders"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    folder: Mapped[str] = mapped_column(Text, unique=True)
-    added_at: Mapped[datetime] = mapped_column(DateTime)
-
-    def __repr__(self) -> str:
-        return f"WitnessFolder(id={self.id})"
-
-
-class TimestampAuthority(Base):
-    """An RFC 3161 time-stamping authority this vault asks (opt-in), with the trust roots its
-    tokens are checked against (PEM; empty: the system's roots)."""
-
-    __tablename__ = "timestamp_authorities"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    url: Mapped[str] = mapped_column(Text, unique=True)
-    trust_roots: Mapped[str] = mapped_column(Text, default="")
-    added_at: Mapped[datetime] = mapped_column(DateTime)
-
-    def __repr__(self) -> str:
-        return f"TimestampAuthority(id={self.id})"
-
-
-class TimestampToken(Base):
-    """A verified RFC 3161 time-stamp response over SHA-256 of a signed checkpoint note."""
-
-    __tablename__ = "timestamp_tokens"
-    __table_args__ = (
-        UniqueConstraint("tree_size", "authority"),
-        CheckConstraint("length(imprint) = 32", name="imprint_length"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    tree_size: Mapped[int] = mapped_column(Integer)
-    imprint: Mapped[bytes] = mapped_column(LargeBinary(32))
-    authority: Mapped[str] = mapped_column(Text)
-    response: Mapped[bytes] = mapped_column(LargeBinary)  # DER TimeStampResp
-    chain: Mapped[str] = mapped_column(Text)  # PEM: the certificates in the token
-    roots: Mapped[str] = mapped_column(Text)  # PEM: the roots it was verified against
-    gen_time: Mapped[datetime] = mapped_column(DateTime)  # UTC, as the authority says
-
-    def __repr__(self) -> str:
-        return f"TimestampToken(tree_size={self.tree_size})"
-
-
-class TimestampRequest(Base):
-    """A checkpoint waiting for a time-stamp (the authorities could not be reached)."""
-
-    __tablename__ = "timestamp_queue"
-
-    tree_size: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    queued_at: Mapped[datetime] = mapped_column(DateTime)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-
-    def __repr__(self) -> str:
-        return f"TimestampRequest(tree_size={self.tree_size}, attempts={self.attempts})"
+# The tables about what lives outside the catalog register on Base when this module loads.
+from archive.catalog import models_outside  # noqa: E402, F401

@@ -10,7 +10,7 @@ from archive.cli import common as cli
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, cli.READ) as vault:
         cases = vault.cases()
     if args.json:
         cli.emit_json([{"name": n, "description": d, "items": c} for n, d, c in cases])

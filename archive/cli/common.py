@@ -12,9 +12,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from archive import passphrase as pw
-from archive.core import ENV_ACTOR
+from archive.core import ENV_ACTOR, READ_ONLY_REFUSAL
 from archive.custody.stamping import STAMPED, StampOutcome
-from archive.errors import ExitCode
+from archive.errors import ExitCode, VaultReadOnly
+from archive.opening import READ_ONLY_NOTICE
 from archive.vault import Vault
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = ExitCode.OK, ExitCode.FAILED, ExitCode.USAGE
@@ -77,22 +78,35 @@ def emit_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+WRITE, RECORD, READ = "write", "record", "read"
+
+
 @contextmanager
-def open_unlocked(args: argparse.Namespace, changes: bool = False) -> Iterator[Vault]:
-    """The vault, unlocked for one command and locked after it. ``changes``: a command that
-    writes; when it added custody events, the checkpoints waiting for a trusted time-stamp are
-    sent before the vault locks (unlock itself never contacts an authority)."""
+def open_unlocked(args: argparse.Namespace, mode: str = WRITE,
+                  changes: bool = False) -> Iterator[Vault]:
+    """The vault, unlocked for one command and locked after it, for a command that changes it
+    (``WRITE``: refused on read-only media), one that records an event when it can (``RECORD``:
+    ``cat``, ``verify``), or one that only reads (``READ``: nothing in the vault folder is
+    written, not even its times). ``changes``: a command that writes; when it added custody
+    events, the checkpoints waiting for a trusted time-stamp are sent before the vault locks
+    (unlock itself never contacts an authority)."""
     vault = Vault.open(args.vault)
     if getattr(args, "recovery", False):
-        vault.unlock_with_recovery(pw.recovery_key_prompt())
+        vault.unlock_with_recovery(pw.recovery_key_prompt(), read_only=mode == READ)
     else:
-        vault.unlock(pw.current_passphrase(args.passphrase_file))
+        vault.unlock(pw.current_passphrase(args.passphrase_file), read_only=mode == READ)
     with vault:
+        if vault.on_read_only_media:
+            if mode == WRITE:
+                raise VaultReadOnly(READ_ONLY_REFUSAL)
+            say(f"{READ_ONLY_NOTICE} (the vault's folder cannot be written)")
         for warning in vault.trust.warnings:  # a rollback found at unlock, a witness not written
             say(f"WARNING {warning.message}")
+        for notice in vault.notices:  # an interrupted export cleared, a damaged index rebuilt
+            say(f"WARNING {notice}")
         size = vault.custody.size
         yield vault
-        if changes and vault.custody.size > size:
+        if changes and vault.custody.size > size and not vault.read_only:
             send_stamps(vault)
 
 

@@ -43,7 +43,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, cli.READ) as vault:
         items = vault.items(case=args.case, kind=args.kind)
     if args.json:
         cli.emit_json([i.as_json() for i in items])
@@ -99,7 +99,7 @@ def _print_detail(d: ItemDetail, raw: bool = False) -> None:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, cli.READ) as vault:
         detail = vault.item_detail(args.item)
     if args.json:
         cli.emit_json({**detail.as_json(), "readable": {
@@ -116,7 +116,7 @@ def cmd_cat(args: argparse.Namespace) -> int:
         cli.say("strongroom: refusing to write an original to a terminal; redirect it to a file "
                 "or pipe, or give --force")
         return cli.EXIT_USAGE
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, cli.RECORD) as vault:
         reader = vault.open_original(args.item, purpose="open",
                                      details={"via": "cli cat"}, actor=args.actor)
         with reader:
@@ -126,7 +126,7 @@ def cmd_cat(args: argparse.Namespace) -> int:
 
 
 def cmd_custody(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, cli.READ) as vault:
         events = vault.custody_events(args.item)
         checkpoint = vault.latest_checkpoint()
         examiner = vault.examiner

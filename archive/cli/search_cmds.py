@@ -28,7 +28,7 @@ def marked(text: str, spans: list[tuple[int, int]], bold: bool) -> str:
 def cmd_search(args: argparse.Namespace) -> int:
     from search import QueryError
 
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, cli.READ) as vault:
         try:
             hits = vault.search(args.query, limit=args.limit, offset=args.offset)
         except QueryError as exc:

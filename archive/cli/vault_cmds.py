@@ -77,7 +77,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def _fingerprint(args: argparse.Namespace) -> int:
     """The signing key's fingerprint needs the passphrase: the public key is kept encrypted, so
     that a seized vault cannot be matched to the packages it signed."""
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, cli.READ) as vault:
         fingerprint = vault.key_fingerprint()
     if args.json:
         cli.emit_json({"key_fingerprint": fingerprint})
@@ -90,7 +90,7 @@ def _fingerprint(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with cli.open_unlocked(args) as vault:
+    with cli.open_unlocked(args, cli.RECORD) as vault:
         report = vault.verify(progress=ProgressBar("Verifying"), actor=args.actor,
                               witnesses=[Path(w) for w in args.witness or ()])
     if args.json:

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive.catalog.models import WitnessFolder
+from archive.catalog.models_outside import WitnessFolder
 from archive.custody import rollback, witness
 from archive.custody.log import CustodyLog, utc_now
 from archive.custody.rollback import TrustWarning

@@ -170,6 +170,20 @@ class Recorder:
         self.events.append(event)
         return event
 
+    def checkpoint_note(self) -> str:
+        """The signed checkpoint this transaction commits (the same note :meth:`seal` stores),
+        for a package that must carry its own events before they are committed."""
+        return self._log.sign(self._frontier.size, self._frontier.root())
+
+    def pending(self) -> list[tuple[int, str | None, bytes, bytes | None]]:
+        """(seq, item, entry, openings) of the events recorded so far, not yet committed."""
+        return [(r["seq"], r["item_id"], r["entry"], r["openings"]) for r in self._rows]
+
+    def inclusion_proof(self, seq: int) -> list[bytes]:
+        """The audit path of event ``seq`` to the checkpoint of :meth:`checkpoint_note`."""
+        leaves = [*self._log.leaves, *self._leaves]
+        return merkle.inclusion_proof(leaves, seq, len(leaves))
+
     def seal(self) -> None:
         """Insert the events and the signed checkpoint that covers them; called once, last
         thing before the commit."""

@@ -86,16 +86,24 @@ def _recorded_digest(sessions: sessionmaker[Session]) -> str | None:
     return digest if isinstance(digest, str) else None
 
 
-def settle(folder: Path, sessions: sessionmaker[Session]) -> bool:
-    """Finish or undo a change that was interrupted; True when the staged header went in."""
-    path = folder / STAGED_NAME
+def in_force(folder: Path, sessions: sessionmaker[Session]) -> bool:
+    """Whether a staged header is there and its change was recorded (so it is the one that
+    counts), without writing anything: what a read-only opening goes by."""
     try:
-        data = path.read_bytes()
+        data = (folder / STAGED_NAME).read_bytes()
     except FileNotFoundError:
         return False
     recorded = _recorded_digest(sessions)
-    if recorded is not None and hmac.compare_digest(recorded,
-                                                    hashlib.sha256(data).hexdigest()):
+    return recorded is not None and hmac.compare_digest(recorded,
+                                                        hashlib.sha256(data).hexdigest())
+
+
+def settle(folder: Path, sessions: sessionmaker[Session]) -> bool:
+    """Finish or undo a change that was interrupted; True when the staged header went in."""
+    path = folder / STAGED_NAME
+    if not path.exists():
+        return False
+    if in_force(folder, sessions):
         os.replace(path, folder / HEADER_NAME)
         fsync_dir(folder)
         log.warning("an interrupted passphrase change was completed")

@@ -24,7 +24,8 @@ from cryptography import x509
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive.catalog.models import Checkpoint, TimestampAuthority, TimestampRequest, TimestampToken
+from archive.catalog.models import Checkpoint
+from archive.catalog.models_outside import TimestampAuthority, TimestampRequest, TimestampToken
 from archive.custody import timestamp as ts
 from archive.custody.log import utc_now
 from archive.errors import BadInput
@@ -164,13 +165,15 @@ class Stamper:
             yield
 
     def stamp(self, tree_size: int, deadline: float | None = None,
-              cancel: Callable[[], bool] | None = None) -> list[StampOutcome]:
+              cancel: Callable[[], bool] | None = None,
+              note: str | None = None) -> list[StampOutcome]:
         """Ask each authority that has not stamped this checkpoint yet; queue it when one does
         not answer, does not check out or is not asked before ``deadline`` (``time.monotonic``),
-        and take it off the queue when all have stamped it."""
+        and take it off the queue when all have stamped it. ``note``: the checkpoint itself,
+        when its transaction is still open (an export)."""
         with self._catalog(), self._sessions() as session:
-            note = session.scalar(select(Checkpoint.note)
-                                  .where(Checkpoint.tree_size == tree_size))
+            note = note or session.scalar(select(Checkpoint.note)
+                                          .where(Checkpoint.tree_size == tree_size))
             done = set(session.scalars(select(TimestampToken.authority)
                                        .where(TimestampToken.tree_size == tree_size)))
             authorities = [(a.url, a.trust_roots) for a in session.scalars(
@@ -281,13 +284,13 @@ class Stamper:
                                 f"{token.authority}: {exc}")
         return problems
 
-    def package_files(self, tree_size: int) -> dict[str, bytes]:
+    def package_files(self, tree_size: int, note: str | None = None) -> dict[str, bytes]:
         """The files an exhibit package carries for its checkpoint: one ``checkpoint-N.tsr``
         per authority, ``tsa-chain.pem`` and ``tsa-roots.pem``. Stamps the checkpoint first."""
         if not self.enabled:
             return {}
         try:
-            self.stamp(tree_size)
+            self.stamp(tree_size, note=note)
         except StampingStopped:
             return {}
         tokens = self.tokens(tree_size)

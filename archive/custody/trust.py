@@ -43,12 +43,13 @@ class Trust:
         self.stamps_due: list[int] = []  # checkpoints to time-stamp, noted at unlock
 
     # ------------------------------------------------------------------ lifecycle hooks
-    def at_unlock(self) -> list[TrustWarning]:
+    def at_unlock(self, write: bool = True) -> list[TrustWarning]:
         """Hold the vault against every witness (before anything new is written), bring the
         witnesses up to date when nothing is wrong, and note which checkpoints wait for a
-        time-stamp (sent by :meth:`send_pending_stamps`, never here: unlock contacts nobody)."""
+        time-stamp (sent by :meth:`send_pending_stamps`, never here: unlock contacts nobody).
+        ``write`` False (a read-only opening): only the check."""
         found = self.witnesses.check()
-        if any(w.damage for w in found):
+        if any(w.damage for w in found) or not write:
             return self.warnings
         with self._custody.lock:
             self.witnesses.write_all()
@@ -135,6 +136,6 @@ class Trust:
         """``strongroom timestamp``: :meth:`send_pending_stamps` with the default budget."""
         return self.send_pending_stamps()
 
-    def package_files(self, tree_size: int) -> dict[str, bytes]:
-        return self.stamps.package_files(tree_size)
+    def package_files(self, tree_size: int, note: str | None = None) -> dict[str, bytes]:
+        return self.stamps.package_files(tree_size, note)
 

@@ -13,7 +13,8 @@
 
 Only the exported items' events go out (never the whole log: it would reveal other exhibits'
 hashes; each entry's random salt keeps a leaf from confirming a guess). The bag is written in a
-temporary folder beside the target and renamed into place only when complete.
+hidden folder beside the target (see archive.exhibits.staging) and renamed into place only
+when complete, after its export events are committed.
 """
 
 from __future__ import annotations
@@ -38,14 +39,15 @@ from sqlalchemy.orm import selectinload
 from archive.catalog.models import Case, CustodyEvent, Item
 from archive.catalog.records import iso
 from archive.custody.timestamp import PACKAGE_README
-from archive.errors import BadInput, Cancelled, VaultDamaged
+from archive.errors import BadInput, Cancelled
 from archive.exhibits.fingerprint import key_fingerprint
+from archive.exhibits.staging import staged_export
 from archive.progress import Progress
-from archive.storage.fsio import staged_folder
 from crypto import signing
 
 if TYPE_CHECKING:
     from archive.core import VaultCore
+    from archive.custody.log import Recorder
 
 README = """\
 This folder is an exhibit package made by Strongroom, an encrypted evidence archive.
@@ -182,10 +184,11 @@ def write_bag(vault: VaultCore, out: Path, *, case: str | Sequence[str] | None =
               refs: Sequence[str] = (), actor: str | None = None,
               progress: Progress | None = None,
               cancel: Callable[[], bool] | None = None) -> ExportResult:
-    out = Path(out)
     cases = _as_cases(case)
-    with staged_folder(out, "package") as work:  # only a complete package gets the name
-        items = _select_items(vault, cases or None, refs)
+    items = _select_items(vault, cases or None, refs)
+    # Written in a folder the vault knows of, which the next unlock clears if this dies.
+    with staged_export(vault.sessions, Path(out), "package") as staging:
+        work, out = staging.folder, staging.target
         exhibits = []
         total = len(items)
         for n, item in enumerate(items, start=1):
@@ -201,45 +204,54 @@ def write_bag(vault: VaultCore, out: Path, *, case: str | Sequence[str] | None =
                 target.flush()
                 os.fsync(target.fileno())
             exhibits.append((number, item.id, filename))
-        # The export is recorded before the custody file is written, so the package carries
-        # its own export events and a checkpoint that covers them.
+        # The package carries its own export events and the checkpoint that covers them. They
+        # are recorded in a transaction that stays open while the rest of the package is
+        # written, and committed only when every file is in it.
         with vault.transaction(actor) as tx:
             for (number, _id, filename), item in zip(exhibits, items, strict=True):
                 own = sorted({c.name for c in item.cases} & set(cases))
                 tx.custody.record("export", item=item.id, sha256=item.sha256, size=item.size,
                                   details={"exhibit": number, "file": filename,
                                            "case": own[0] if own else "", "package": out.name,
-                                           "destination": str(out.resolve().parent)})
-        exported_at = datetime.now(UTC).replace(microsecond=0)
-        bag_info = {
-            "Source-Organization": "Strongroom evidence archive",
-            "External-Description": (f"Exhibits of case(s) {', '.join(cases)}" if cases
-                                     else "Selected exhibits"),
-            "Bagging-Date": exported_at.strftime("%Y-%m-%d"),
-            "Bag-Count": "1 of 1",
-            "Exhibit-Count": str(len(exhibits)),
-            "Exported-By": actor or tx.actor,
-            "Exported-At": exported_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "Signing-Key-Fingerprint": key_fingerprint(vault.signer.public_key),
-        }
-        if cases:
-            bag_info["Case"] = "; ".join(cases)
-        bagit.make_bag(str(work), bag_info, checksums=["sha256", "sha512"])
-        # The library writes version 0.97; the layout it makes is also valid BagIt 1.0
-        # (RFC 8493), which it reads and validates, so the declaration is raised to 1.0.
-        (work / "bagit.txt").write_text(
-            "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", encoding="utf-8")
-        bag = bagit.Bag(str(work))
-        _write_tag_files(vault, work, items, exhibits, cases, actor or tx.actor, exported_at)
-        bag.save(manifests=False)  # tag manifests now cover the tag files too
-        signer = vault.signer
-        (work / "public-key.pem").write_text(signing.public_key_pem(signer.public_key),
-                                             encoding="ascii")
-        (work / "tagmanifest-sha256.txt.sig").write_bytes(
-            signer.sign((work / "tagmanifest-sha256.txt").read_bytes()))
+                                           "destination": str(out.parent)})
+            _finish_bag(vault, work, items, exhibits, cases, actor or tx.actor, tx.custody)
+            staging.mark_recorded(tx.session)
         if progress is not None:
             progress(total, total, "")
     return ExportResult(out, exhibits)
+
+
+def _finish_bag(vault: VaultCore, work: Path, items: list[Item],
+                exhibits: list[tuple[str, str, str]], cases: list[str], exporter: str,
+                recorder: Recorder) -> None:
+    """The bag's manifests, tag files and signature around the originals already in ``work``."""
+    exported_at = datetime.now(UTC).replace(microsecond=0)
+    bag_info = {
+        "Source-Organization": "Strongroom evidence archive",
+        "External-Description": (f"Exhibits of case(s) {', '.join(cases)}" if cases
+                                 else "Selected exhibits"),
+        "Bagging-Date": exported_at.strftime("%Y-%m-%d"),
+        "Bag-Count": "1 of 1",
+        "Exhibit-Count": str(len(exhibits)),
+        "Exported-By": exporter,
+        "Exported-At": exported_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "Signing-Key-Fingerprint": key_fingerprint(vault.signer.public_key),
+    }
+    if cases:
+        bag_info["Case"] = "; ".join(cases)
+    bagit.make_bag(str(work), bag_info, checksums=["sha256", "sha512"])
+    # The library writes version 0.97; the layout it makes is also valid BagIt 1.0
+    # (RFC 8493), which it reads and validates, so the declaration is raised to 1.0.
+    (work / "bagit.txt").write_text(
+        "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", encoding="utf-8")
+    bag = bagit.Bag(str(work))
+    _write_tag_files(vault, work, items, exhibits, cases, exporter, exported_at, recorder)
+    bag.save(manifests=False)  # tag manifests now cover the tag files too
+    signer = vault.signer
+    (work / "public-key.pem").write_text(signing.public_key_pem(signer.public_key),
+                                         encoding="ascii")
+    (work / "tagmanifest-sha256.txt.sig").write_bytes(
+        signer.sign((work / "tagmanifest-sha256.txt").read_bytes()))
 
 
 def _write_metadata_files(vault: VaultCore, work: Path, items: list[Item],
@@ -274,7 +286,7 @@ def _when(moment: datetime | None, utc: bool = True) -> str:
 
 def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
                      exhibits: list[tuple[str, str, str]], cases: list[str],
-                     exporter: str, exported_at: datetime) -> None:
+                     exporter: str, exported_at: datetime, recorder: Recorder) -> None:
     from archive.custody import checkpoint as cp
     from archive.exhibits.custody_export import describe, package_line, readable
 
@@ -296,27 +308,25 @@ def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
 
     log = vault.custody
     names = {item.original_name for item in items}
-    with log.lock:
-        note = vault.latest_checkpoint()
-        if note is None:
-            raise VaultDamaged("the custody log has no signed checkpoint")
-        head = cp.parse(note)
-        wanted = {item.id for item in items}
-        with vault.sessions() as session:
-            rows = session.execute(select(CustodyEvent.seq, CustodyEvent.entry,
-                                          CustodyEvent.openings)
-                                   .where(CustodyEvent.item_id.in_(wanted))
-                                   .where(CustodyEvent.seq < head.size)
-                                   .order_by(CustodyEvent.seq)).all()
-        records = [package_line(seq, raw, openings, log.inclusion_proof(seq, head.size),
-                                head.size, set(cases), names) for seq, raw, openings in rows]
+    note = recorder.checkpoint_note()  # covers the export events of this transaction
+    head = cp.parse(note)
+    wanted = {item.id for item in items}
+    with vault.sessions() as session:
+        query = (select(CustodyEvent.seq, CustodyEvent.entry, CustodyEvent.openings)
+                 .where(CustodyEvent.item_id.in_(wanted)).order_by(CustodyEvent.seq))
+        rows: list[tuple[int, bytes, bytes | None]] = [
+            (r.seq, r.entry, r.openings) for r in session.execute(query)]
+    rows += [(seq, raw, openings) for seq, item, raw, openings in recorder.pending()
+             if item in wanted]
+    records = [package_line(seq, raw, openings, recorder.inclusion_proof(seq), head.size,
+                            set(cases), names) for seq, raw, openings in rows]
     lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records]
     (work / "custody.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (work / "checkpoint.txt").write_text(note, encoding="utf-8")
     (work / "checkpoint-verifier-key.txt").write_text(
         cp.verifier_key(log.origin, log.public_key()) + "\n", encoding="ascii")
     # RFC 3161 tokens of the package's checkpoint, when the vault opted in
-    stamps = vault.trust.package_files(head.size)
+    stamps = vault.trust.package_files(head.size, note)
     for name, data in stamps.items():
         (work / name).write_bytes(data)
     fingerprint = key_fingerprint(log.public_key())

@@ -28,8 +28,8 @@ from archive.exhibits import scrub_media as media
 from archive.exhibits.leftovers import find_leftovers
 from archive.exhibits.package import _select_items
 from archive.exhibits.scrub_image import clean_photo
+from archive.exhibits.staging import staged_export
 from archive.progress import Progress
-from archive.storage.fsio import staged_folder
 
 if TYPE_CHECKING:
     from archive.core import VaultCore
@@ -126,10 +126,12 @@ def write_publication(vault: VaultCore, out: Path, *, case: str | Sequence[str] 
                       refs: Sequence[str] = (), actor: str | None = None,
                       progress: Progress | None = None,
                       cancel: Callable[[], bool] | None = None) -> list[PublicationCopy]:
-    out = Path(out)
     results: list[PublicationCopy] = []
-    with staged_folder(out, "copies") as work:
-        items = _select_items(vault, case, refs)
+    items = _select_items(vault, case, refs)
+    # Written in a folder the vault knows of, which the next unlock clears if this dies; the
+    # custody events are committed only when every copy is written.
+    with staged_export(vault.sessions, Path(out), "copies") as staging:
+        work = staging.folder
         for n, item in enumerate(items, start=1):
             if cancel is not None and cancel():
                 raise Cancelled()
@@ -161,6 +163,7 @@ def write_publication(vault: VaultCore, out: Path, *, case: str | Sequence[str] 
                                       "exhibit": copy.exhibit, "file": copy.file,
                                       "derivative_sha256": copy.sha256, "outcome": copy.outcome,
                                       "removed": "all metadata; name replaced"})
+            staging.mark_recorded(tx.session)
         if progress is not None:
             progress(len(items), len(items), "")
     return results

@@ -12,6 +12,8 @@ import io
 from fractions import Fraction
 from typing import IO, Any
 
+from archive.extract.ffmpeg import load_av
+
 _MUX_OPTIONS = {"fflags": "+bitexact"}  # no encoder name, version or time written
 _MP4_VIDEO = {"h264", "hevc", "mpeg4", "av1", "mpeg2video", "mjpeg"}
 _MP4_AUDIO = {"aac", "mp3", "alac", "ac3", "eac3"}
@@ -48,7 +50,7 @@ def container_for(video: list[str], audio: list[str]) -> tuple[str, str, dict[st
 
 
 def _streams(inp: Any) -> list[Any]:
-    import av  # FFmpeg loads on first use, not when the program starts
+    av = load_av()  # FFmpeg loads on first use, with its log off
 
     return [s for s in inp.streams if s.type in ("video", "audio")
             and not (s.type == "video" and s.disposition & av.stream.Disposition.attached_pic)]
@@ -56,7 +58,7 @@ def _streams(inp: Any) -> list[Any]:
 
 def remux(src: IO[bytes]) -> tuple[bytes, str]:
     """Streams copied untouched into a fresh container without tags."""
-    import av  # FFmpeg loads on first use, not when the program starts
+    av = load_av()  # FFmpeg loads on first use, with its log off
 
     src.seek(0)
     out_buf = io.BytesIO()
@@ -88,7 +90,7 @@ def remux(src: IO[bytes]) -> tuple[bytes, str]:
 
 def transcode(src: IO[bytes]) -> tuple[bytes, str]:
     """Decoded and encoded again: H.264 + AAC in MP4, or AAC alone in M4A."""
-    import av  # FFmpeg loads on first use, not when the program starts
+    av = load_av()  # FFmpeg loads on first use, with its log off
 
     src.seek(0)
     out_buf = io.BytesIO()
@@ -153,7 +155,7 @@ def transcode(src: IO[bytes]) -> tuple[bytes, str]:
 
 def _checked(data: bytes) -> bytes:
     """Refuse an empty or unplayable result: it must open and give back at least one frame."""
-    import av  # FFmpeg loads on first use, not when the program starts
+    av = load_av()  # FFmpeg loads on first use, with its log off
 
     if not data:
         raise EmptyResult("FFmpeg wrote an empty file")

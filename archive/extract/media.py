@@ -141,11 +141,12 @@ def _mediainfo(kind: str, stream: BinaryIO, out: Extracted, facts: list[DateFact
 
 
 def _poster(stream: BinaryIO, out: Extracted) -> None:
-    import av
     from PIL import Image
 
+    from .ffmpeg import load_av
     from .image import THUMBNAIL_EDGE, encode_jpeg
 
+    av = load_av()
     with av.open(stream, mode="r") as container:
         if not container.streams.video:
             return

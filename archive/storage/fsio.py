@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -65,26 +65,6 @@ def make_private_dir(path: Path) -> None:
     path.mkdir(mode=PRIVATE_DIR, parents=False, exist_ok=True)
     with contextlib.suppress(OSError):
         os.chmod(path, PRIVATE_DIR)
-
-
-@contextlib.contextmanager
-def staged_folder(out: Path, what: str) -> Iterator[Path]:
-    """Build a new folder under a hidden name beside ``out`` and rename it to ``out`` only when
-    the block completes, so nothing half-written ever has the final name; on any failure or
-    cancellation the hidden folder is removed."""
-    from archive.errors import BadInput
-
-    if out.exists():
-        raise BadInput(f"{out}: already exists; choose a new folder for the {what}")
-    work = out.with_name(f".{out.name}.partial-{os.urandom(4).hex()}")
-    work.mkdir(mode=PRIVATE_DIR)
-    try:
-        yield work
-        os.replace(work, out)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    fsync_dir(out.parent)
 
 
 def read_full(src: BinaryIO, size: int) -> bytes:

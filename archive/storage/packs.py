@@ -37,9 +37,10 @@ def pack_name(number: int) -> str:
 class PackFiles:
     """Reads and writes slots; creates new packs. Thread-safe for reads (``pread``)."""
 
-    def __init__(self, folder: Path, slots_per_pack: int) -> None:
+    def __init__(self, folder: Path, slots_per_pack: int, read_only: bool = False) -> None:
         self.folder = folder / PACK_DIR
         self.slots_per_pack = slots_per_pack
+        self._mode = os.O_RDONLY if read_only else os.O_RDWR  # read-only: media may be too
         self._fds: dict[int, int] = {}
         self._lock = threading.Lock()
 
@@ -73,7 +74,7 @@ class PackFiles:
         with self._lock:
             fd = self._fds.get(number)
             if fd is None:
-                fd = os.open(self.folder / pack_name(number), os.O_RDWR)
+                fd = os.open(self.folder / pack_name(number), self._mode)
                 self._fds[number] = fd
             return fd
 

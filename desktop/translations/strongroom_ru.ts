@@ -1553,6 +1553,11 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
         <translation>Это хранилище уже открыто в другом окне или команде Strongroom. Закройте его и попробуйте снова.</translation>
     </message>
     <message>
+        <location filename="../error_messages.py" line="27"/>
+        <source>This vault is open read-only (read-only media or a write-blocked copy). Nothing can be changed or recorded; viewing, searching and checking work.</source>
+        <translation>Хранилище открыто только для чтения (носитель только для чтения или копия с блокировкой записи). Ничего нельзя изменить или записать; просмотр, поиск и проверка работают.</translation>
+    </message>
+    <message>
         <location filename="../error_messages.py" line="28"/>
         <source>The vault is locked. Unlock it, then try again.</source>
         <translation>Хранилище заперто. Откройте его и попробуйте снова.</translation>
