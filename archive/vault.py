@@ -265,9 +265,9 @@ class Vault(VaultQueries, CaseWork):
             # a crash before that is healed by the full comparison at the next unlock.
             try:
                 self._indexer().reindex_items(item_ids)
-            except Exception:  # noqa: BLE001
-                log.warning("indexing %d imported item(s) failed; retried after the import",
-                            len(item_ids), exc_info=True)
+            except Exception as exc:  # noqa: BLE001 (no traceback: it may quote evidence)
+                log.warning("indexing %d imported item(s) failed (%s); tried again after the "
+                            "import", len(item_ids), type(exc).__name__)
                 return
             indexed.update(item_ids)
 

@@ -326,7 +326,3 @@ class IndexFile(Base):
 
     def __repr__(self) -> str:
         return f"IndexFile(name={self.name!r})"
-
-
-# The tables about what lives outside the catalog register on Base when this module loads.
-from archive.catalog import models_outside  # noqa: E402, F401
