@@ -17,7 +17,7 @@ from archive.derived import (
     seal_text,
     text_row,
 )
-from archive.errors import IntegrityError, ObjectMissing, StrongroomError
+from archive.errors import IntegrityError, ObjectMissing, StrongroomError, VaultReadOnly
 from archive.extract import Extracted, metadata_dump_bytes
 from archive.intake.reading import inspect
 from archive.intake.sandbox import shared_sandbox
@@ -83,6 +83,10 @@ def rebuild_derived(core: VaultCore, item_id: str) -> list[str]:
     damaged = damaged_parts(core, item_id)
     if not damaged:
         return []
+    if core.read_only:
+        raise VaultReadOnly("this vault is open read-only: derived data is not rebuilt")
+    # Before any slot is taken: after a rollback the free slots may still hold lost items.
+    core.trust.require_acknowledged()
     with core.sessions() as session:
         item = session.get(Item, item_id)
         if item is None:
