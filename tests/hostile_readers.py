@@ -44,6 +44,12 @@ def refuse(open_stream: Callable[[], BinaryIO]) -> None:
     raise ValueError("bad header at byte 12")
 
 
+def process_id(open_stream: Callable[[], BinaryIO]) -> int:
+    import os
+
+    return os.getpid()
+
+
 def limits(open_stream: Callable[[], BinaryIO]) -> dict[str, object]:
     libc = ctypes.CDLL(None)
     return {"core": resource.getrlimit(resource.RLIMIT_CORE),

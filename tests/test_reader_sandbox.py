@@ -8,6 +8,7 @@ import io
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import hostile_readers as hr
@@ -98,3 +99,20 @@ def test_source_is_never_written_to_a_file(sandbox: ReaderSandbox, tmp_path: Pat
     served = sandbox.run(hr.digest, what="test reader", size=len(data),
                          open_source=lambda: io.BytesIO(data))
     assert served[0] == hashlib.sha256(data).hexdigest()
+
+
+def test_a_worker_outlives_the_thread_that_started_it(sandbox: ReaderSandbox) -> None:
+    """The kernel sends a worker's parent-death signal when the *thread* that started it ends: an
+    import's short-lived thread must not take the pooled worker with it."""
+    seen: list[int] = []
+    reader = threading.Thread(target=lambda: seen.append(
+        sandbox.run(hr.process_id, what="photo reader", content=b"x")))
+    reader.start()
+    reader.join()
+    task = Path(f"/proc/self/task/{reader.native_id}")
+    for _ in range(60_000):  # the thread is gone from the kernel, its signals sent
+        if not task.exists():
+            break
+        time.sleep(0.001)
+    assert not task.exists()
+    assert sandbox.run(hr.process_id, what="photo reader", content=b"x") == seen[0]

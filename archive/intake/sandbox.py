@@ -30,6 +30,7 @@ from multiprocessing.connection import Connection
 from typing import Any, BinaryIO
 
 from archive.errors import Cancelled, StrongroomError
+from archive.intake.starter import start_process
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +209,7 @@ class _Worker:
         env = dict(os.environ, MALLOC_ARENA_MAX="2",
                    PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
         try:
-            self.process = subprocess.Popen(  # noqa: S603 - this interpreter, fixed arguments
+            self.process = start_process(  # this interpreter, fixed arguments
                 [sys.executable, "-c", _BOOT, str(to_worker), str(from_worker),
                  str(memory_limit)], pass_fds=(to_worker, from_worker), env=env,
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
