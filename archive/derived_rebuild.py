@@ -115,8 +115,9 @@ def rebuild_derived(core: VaultCore, item_id: str) -> list[str]:
     missing = sorted(set(damaged) - set(puts))
     if missing:
         log.warning("item %s: %d derived part(s) could not be rebuilt", item_id, len(missing))
+        why = "; ".join(found.problems) or "the readers found nothing to make them from"
         raise StrongroomError(f"item {item_id}: {', '.join(missing)} could not be rebuilt "
-                              "from the original")
+                              f"from the original ({why})")
     log.info("item %s: rebuilt %d derived part(s) from the original", item_id, len(puts))
     return sorted(puts)
 
