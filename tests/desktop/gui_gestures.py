@@ -1,5 +1,6 @@
-"""What a user does with the mouse in the GUI tests: click rows (with Ctrl for more), open a
-context menu with a right click and choose from it, drag chosen items onto another widget."""
+"""What a user does with the mouse and keyboard in the GUI tests: click rows (with Ctrl for
+more), open a context menu with a right click and choose from it, drag chosen items onto another
+widget, type an answer into a dialog."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QWidget,
+)
 
 
 def row_centre(view: QAbstractItemView, row: int) -> QPoint:
@@ -38,6 +46,19 @@ def answer(kind: type, then: Callable[[QWidget], None]) -> dict[str, object]:
 
     QTimer.singleShot(20, look)
     return seen
+
+
+def type_and_enter(qtbot, text: str) -> Callable[[QWidget], None]:  # type: ignore[no-untyped-def]
+    """Type ``text`` into a dialog's text box (replacing what it holds) and confirm it."""
+    def go(dialog: QWidget) -> None:
+        edit = dialog.findChild(QLineEdit) or dialog.findChild(QPlainTextEdit)
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+        if isinstance(edit, QLineEdit):
+            qtbot.keyClick(edit, Qt.Key.Key_Return)
+        else:
+            dialog.accept()  # a multi-line box takes Return as a new line: OK is clicked
+    return go
 
 
 def menu_texts(menu: QMenu) -> list[str]:

@@ -7,13 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gui_gestures import type_and_enter
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -50,18 +49,6 @@ def _answer(qtbot, kind: type, then: Callable[[QWidget], None]) -> dict[str, str
     return seen
 
 
-def _type_and_enter(qtbot, text: str) -> Callable[[QWidget], None]:  # type: ignore[no-untyped-def]
-    def go(dialog: QWidget) -> None:
-        edit = dialog.findChild(QLineEdit) or dialog.findChild(QPlainTextEdit)
-        edit.selectAll()
-        qtbot.keyClicks(edit, text)
-        if isinstance(edit, QLineEdit):
-            qtbot.keyClick(edit, Qt.Key.Key_Return)
-        else:
-            dialog.accept()  # a multi-line box takes Return as a new line: OK is clicked
-    return go
-
-
 def test_case_work_through_the_dialogs(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, slots_per_pack=64, examiner="Anna")
     try:
@@ -76,7 +63,7 @@ def test_case_work_through_the_dialogs(qtbot, tmp_path: Path) -> None:  # type: 
         changed: list[str] = []
         actions.cases_changed.connect(changed.append)
 
-        _answer(qtbot, QInputDialog, _type_and_enter(qtbot, "Basement"))
+        _answer(qtbot, QInputDialog, type_and_enter(qtbot, "Basement"))
         assert actions.new_case() == "Basement"
         assert changed[-1] == "Basement" and [c[0] for c in vault.cases()] == ["Basement"]
 
@@ -87,11 +74,11 @@ def test_case_work_through_the_dialogs(qtbot, tmp_path: Path) -> None:  # type: 
         assert actions.remove_from_case() == 1
         assert {i.id for i in vault.items(case="Basement")} == {ids[0]}
 
-        seen = _answer(qtbot, QInputDialog, _type_and_enter(qtbot, "Cellar"))
+        seen = _answer(qtbot, QInputDialog, type_and_enter(qtbot, "Cellar"))
         assert actions.rename_case() == "Cellar"
         assert "New name" in seen["text"]
         state.case = "Cellar"
-        _answer(qtbot, QInputDialog, _type_and_enter(qtbot, "under the shop"))
+        _answer(qtbot, QInputDialog, type_and_enter(qtbot, "under the shop"))
         actions.describe_case()
         assert vault.cases() == [("Cellar", "under the shop", 1)]
 
@@ -107,7 +94,7 @@ def test_case_work_through_the_dialogs(qtbot, tmp_path: Path) -> None:  # type: 
         # a name already taken is refused with a message, nothing changes
         vault.create_case("Shop")
         state.case = None
-        _answer(qtbot, QInputDialog, _type_and_enter(qtbot, "Shop"))
+        _answer(qtbot, QInputDialog, type_and_enter(qtbot, "Shop"))
         warned = _answer(qtbot, QMessageBox, lambda box: box.accept())
         assert actions.new_case() is None
         qtbot.waitUntil(lambda: "already a case" in warned.get("text", ""), timeout=5000)

@@ -4,14 +4,19 @@ key, items dragged onto a case, and a transcript linked to its recording by hand
 
 from __future__ import annotations
 
-from gui_gestures import answer, click_rows, drag_selection, right_click, row_centre
+from gui_gestures import (
+    answer,
+    click_rows,
+    drag_selection,
+    right_click,
+    row_centre,
+    type_and_enter,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QInputDialog,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
 )
 
 from archive.demo import DEMO_CASE
@@ -20,18 +25,6 @@ from desktop.item_drag import ITEM_IDS_MIME
 from desktop.link_dialog import LinkRecordingDialog
 from desktop.main_window import GRID, TABLE
 from gui_fixtures import *  # noqa: F403
-
-
-def _type_and_enter(qtbot, text: str):  # type: ignore[no-untyped-def]
-    def go(dialog) -> None:  # type: ignore[no-untyped-def]
-        edit = dialog.findChild(QLineEdit) or dialog.findChild(QPlainTextEdit)
-        edit.selectAll()
-        qtbot.keyClicks(edit, text)
-        if isinstance(edit, QLineEdit):
-            qtbot.keyClick(edit, Qt.Key.Key_Return)
-        else:
-            dialog.accept()  # a multi-line box takes Return as a new line: OK is clicked
-    return go
 
 
 def _choose(window, label: str) -> int:  # type: ignore[no-untyped-def]
@@ -72,17 +65,17 @@ def test_case_menu_enabled_by_what_is_chosen_and_worked_by_shortcut(qtbot, main_
     assert not m.add_menu.isEnabled()
 
     # Ctrl+N makes a case in the vault; it is chosen and counted
-    answer(QInputDialog, _type_and_enter(qtbot, "Courtyard"))
+    answer(QInputDialog, type_and_enter(qtbot, "Courtyard"))
     qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert w.current_case() == "Courtyard"
     assert _sidebar_text(w, "Courtyard") == "Courtyard (0)"
     assert [a.text() for a in m.add_menu.actions()] == ["Courtyard", DEMO_CASE.replace("&", "&&")]
     assert m.act_rename_case.isEnabled() and not m.act_remove.isEnabled()
 
-    answer(QInputDialog, _type_and_enter(qtbot, "Inner courtyard"))
+    answer(QInputDialog, type_and_enter(qtbot, "Inner courtyard"))
     m.act_rename_case.trigger()
     assert w.current_case() == "Inner courtyard"
-    answer(QInputDialog, _type_and_enter(qtbot, "behind the shop"))
+    answer(QInputDialog, type_and_enter(qtbot, "behind the shop"))
     m.act_describe_case.trigger()
     row = w.sidebar_model.row_of_case("Inner courtyard")
     assert w.sidebar_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == "behind the shop"
@@ -108,7 +101,7 @@ def test_context_menus_of_the_sidebar_and_the_table(qtbot, main_window) -> None:
     on_view = right_click(w.sidebar, row_centre(w.sidebar, 0), ["New case…"])
     assert on_view == ["New case…"] and "widget" in asked
     van_row = w.sidebar_model.row_of_case("Van")
-    answer(QInputDialog, _type_and_enter(qtbot, "Van at night"))
+    answer(QInputDialog, type_and_enter(qtbot, "Van at night"))
     on_case = right_click(w.sidebar, row_centre(w.sidebar, van_row), ["Rename…"])
     assert on_case == ["Rename…", "Describe…", "Delete case…", "New case…"]
     assert [c[0] for c in vault.cases()] == [DEMO_CASE, "Van at night"]
