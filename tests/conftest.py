@@ -21,6 +21,8 @@ from archive import vault as vault_module
 from archive.core import VaultCore
 from crypto import kdf
 
+pytest_plugins = ["tsa_fixtures"]  # the ``ca`` and ``tsa`` fixtures
+
 PASSPHRASE = "correct horse battery staple"
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

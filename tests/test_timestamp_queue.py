@@ -17,16 +17,6 @@ from conftest import PASSPHRASE
 
 
 @pytest.fixture
-def ca(tmp_path: Path) -> LocalCA:
-    return LocalCA.make(tmp_path / "ca")
-
-
-@pytest.fixture
-def tsa(tmp_path: Path, ca: LocalCA) -> LocalTSA:
-    return LocalTSA.make(tmp_path / "tsa", ca)
-
-
-@pytest.fixture
 def filled(small_vault: Vault, tmp_path: Path) -> str:
     report = small_vault.import_paths([fx.jpeg(tmp_path / "a.jpg")])
     return report.results[0].item_id

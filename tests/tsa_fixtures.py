@@ -1,5 +1,7 @@
 """A local RFC 3161 time-stamping authority for the tests: a test CA made with ``cryptography``,
-replies made by ``openssl ts -reply`` (not by our code), served over HTTP on 127.0.0.1."""
+replies made by ``openssl ts -reply`` (not by our code), served over HTTP on 127.0.0.1. The
+``ca`` and ``tsa`` fixtures (registered for every test by the conftest) make one of each in the
+test's own folder."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -109,6 +112,16 @@ ess_cert_id_alg = sha256
                         str(query_file), "-out", str(reply_file)], check=True,
                        capture_output=True)
         return reply_file.read_bytes()
+
+
+@pytest.fixture
+def ca(tmp_path: Path) -> LocalCA:
+    return LocalCA.make(tmp_path / "ca")
+
+
+@pytest.fixture
+def tsa(tmp_path: Path, ca: LocalCA) -> LocalTSA:
+    return LocalTSA.make(tmp_path / "tsa", ca)
 
 
 class _Handler(BaseHTTPRequestHandler):
