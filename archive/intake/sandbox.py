@@ -31,6 +31,7 @@ from typing import Any, BinaryIO
 
 from archive.errors import Cancelled, StrongroomError
 from archive.intake.starter import start_process
+from archive.storage.seekable import SeekableReader
 
 log = logging.getLogger(__name__)
 
@@ -98,37 +99,16 @@ class _Pipes:
         self._out.close()
 
 
-class _RemoteFile(io.RawIOBase):
+class _RemoteFile(SeekableReader):
     """A read-only, seekable view of the file being read, served range by range by the parent."""
 
     def __init__(self, conn: _Pipes, size: int) -> None:
-        self._conn, self._size, self._pos = conn, size, 0
+        super().__init__(size)
+        self._conn = conn
 
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        if base + offset < 0:
-            raise ValueError("negative seek position")
-        self._pos = base + offset
-        return self._pos
-
-    def readinto(self, buffer: Any) -> int:
-        want = min(len(buffer), _MAX_RANGE, max(0, self._size - self._pos))
-        if want <= 0:
-            return 0
-        self._conn.send((_READ, self._pos, want))
-        data = self._conn.recv_bytes()
-        buffer[: len(data)] = data
-        self._pos += len(data)
-        return len(data)
+    def _read_at(self, position: int, limit: int) -> bytes:
+        self._conn.send((_READ, position, min(limit, _MAX_RANGE)))
+        return self._conn.recv_bytes()
 
 
 def _confine(memory_limit: int) -> None:

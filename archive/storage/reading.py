@@ -4,13 +4,13 @@ file over one object. Every chunk is authenticated; a missing or changed one is 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from archive.errors import IntegrityError
 from archive.storage.packs import PackFiles
+from archive.storage.seekable import SeekableReader
 from archive.storage.slotmap import Extent
 from crypto.chunks import CHUNK_BYTES, SLOT_BYTES, chunk_count, open_chunk
 from crypto.errors import AuthenticationFailed
@@ -75,47 +75,20 @@ def read_chunks(packs: PackFiles, info: ObjectInfo, first: int, last: int) -> It
                                          f"chunk {idx} failed authentication") from exc
 
 
-class ObjectReader(io.RawIOBase):
+class ObjectReader(SeekableReader):
     """A seekable, read-only file over one object; decrypts a chunk at a time and keeps one."""
 
     def __init__(self, store: ChunkSource, info: ObjectInfo) -> None:
-        super().__init__()
+        super().__init__(info.size)
         self._store = store
         self._info = info
-        self._pos = 0
         self._cached_index = -1
         self._cached = b""
 
-    @property
-    def size(self) -> int:
-        return self._info.size
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._info.size}[whence]
-        pos = base + offset
-        if pos < 0:
-            raise ValueError("negative seek position")
-        self._pos = pos
-        return pos
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        if self._pos >= self._info.size:
-            return 0
-        index = self._pos // CHUNK_BYTES
+    def _read_at(self, position: int, limit: int) -> bytes:
+        index = position // CHUNK_BYTES
         if index != self._cached_index:
             self._cached = next(self._store.read_chunks(self._info, index, index))
             self._cached_index = index
-        start = self._pos - index * CHUNK_BYTES
-        n = min(len(buffer), len(self._cached) - start)
-        buffer[:n] = self._cached[start : start + n]
-        self._pos += n
-        return n
+        start = position - index * CHUNK_BYTES
+        return self._cached[start : start + limit]
