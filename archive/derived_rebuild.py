@@ -22,7 +22,7 @@ from archive.extract import Extracted, metadata_dump_bytes
 from archive.intake.reading import inspect
 from archive.intake.sandbox import shared_sandbox
 from archive.intake.sniff import HEAD_BYTES
-from archive.storage.objects import PutResult
+from archive.storage.objects import ObjectStore, PutResult
 from archive.storage.slotmap import Extent
 
 if TYPE_CHECKING:
@@ -36,26 +36,33 @@ IN_MEMORY_LIMIT = 32 * 1024 * 1024  # originals up to this size go to the reader
 
 def damaged_parts(core: VaultCore, item_id: str) -> dict[str, str]:
     """Which derived objects of an item fail their check, with the reason for each."""
-    found: dict[str, str] = {}
     with core.sessions() as session:
         item = session.get(Item, item_id)
         if item is None:
-            return found
+            return {}
         text = session.get(ItemText, item_id)
         thumbnail_id, dump_id = item.thumbnail_id, item.metadata_dump_id
+    return failing_parts(core.objects, item_id, text, dump_id, thumbnail_id)
+
+
+def failing_parts(store: ObjectStore, item_id: str, text: ItemText | None, dump_id: str | None,
+                  thumbnail_id: str | None) -> dict[str, str]:
+    """Which of these derived objects of an item (its catalog rows already read) fail their
+    check, with the reason for each."""
+    found: dict[str, str] = {}
     if text is not None:
         try:
-            read_text_row(core.objects, text)
+            read_text_row(store, text)
         except DerivedDamaged as exc:
             found[TEXT] = exc.reason
     if dump_id is not None:
         try:
-            read_dump(core.objects, item_id, dump_id)
+            read_dump(store, item_id, dump_id)
         except DerivedDamaged as exc:
             found[TAGS] = exc.reason
     if thumbnail_id is not None:
         try:
-            for _ in core.objects.iter_plaintext(thumbnail_id):
+            for _ in store.iter_plaintext(thumbnail_id):
                 pass
         except (IntegrityError, ObjectMissing) as exc:
             found[THUMBNAIL] = exc.reason if isinstance(exc, IntegrityError) else str(exc)

@@ -19,8 +19,7 @@ from sqlalchemy.exc import DatabaseError
 
 from archive.catalog.models import IndexFile, Item, ItemText
 from archive.custody.rollback import PACK_ROLLBACK, TrustWarning
-from archive.derived import DerivedDamaged, read_dump, read_text_row
-from archive.derived_rebuild import rebuild_derived
+from archive.derived_rebuild import failing_parts, rebuild_derived
 from archive.errors import Cancelled, IntegrityError, ObjectMissing, StrongroomError
 from archive.progress import Progress
 
@@ -145,23 +144,7 @@ def check_derived(vault: VaultCore, item_id: str, thumbnail_id: str | None,
                   dump_id: str | None, text: ItemText | None) -> list[str]:
     """Read every derived object of an item; rebuild the damaged ones from the original.
     Returns one sentence per damaged object, saying whether it was rebuilt."""
-    damaged: dict[str, str] = {}
-    if text is not None:
-        try:
-            read_text_row(vault.objects, text)
-        except DerivedDamaged as exc:
-            damaged[exc.what] = exc.reason
-    if dump_id is not None:
-        try:
-            read_dump(vault.objects, item_id, dump_id)
-        except DerivedDamaged as exc:
-            damaged[exc.what] = exc.reason
-    if thumbnail_id is not None:
-        try:
-            for _ in vault.objects.iter_plaintext(thumbnail_id):
-                pass
-        except (IntegrityError, ObjectMissing) as exc:
-            damaged["thumbnail"] = exc.reason if isinstance(exc, IntegrityError) else str(exc)
+    damaged = failing_parts(vault.objects, item_id, text, dump_id, thumbnail_id)
     if not damaged:
         return []
     try:
