@@ -43,8 +43,6 @@ from crypto.errors import AuthenticationFailed, MalformedKey
 from search import ResultPage
 
 log = logging.getLogger(__name__)
-# An import of at least this many items is indexed once more, all together, when it ends.
-REINDEX_AFTER_IMPORT = 200
 
 # libsodium MODERATE: 3 passes over 256 MiB, about one second here. Tests set a cheap one.
 DEFAULT_KDF = kdf.MODERATE
@@ -273,12 +271,11 @@ class Vault(VaultQueries, CaseWork):
 
         report = importer.run(paths, progress, cancel, report, committed=index_batch)
         touched = {r.item_id for r in report.results if r.item_id is not None}
-        if len(touched) >= REINDEX_AFTER_IMPORT:
-            # The batches' small segments replaced by one: what the import indexed is read
-            # back as fast as a rebuild, and the replaced segments are dropped unread.
-            self._indexer().reindex_items(sorted(touched))
-        elif touched - indexed:
-            self._indexer().reindex_items(sorted(touched - indexed))
+        # Only what a batch could not index: the rest is searchable already, and the small
+        # segments the batches leave are put together by the indexer as they pile up.
+        missed = touched - indexed
+        if missed:
+            self._indexer().reindex_items(sorted(missed))
         return report
 
     def _indexer(self) -> Indexer:

@@ -1,9 +1,13 @@
 """Items are searchable batch by batch while an import runs, and right after a note is saved;
-the small segments these leave are put together as they pile up."""
+the small segments these leave are put together as they pile up. When an import ends, what its
+batches indexed is not indexed again: only what a batch could not index is."""
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +16,7 @@ from archive.indexing import Indexer
 from archive.intake.importer import Importer
 from archive.intake.results import IMPORTED, ImportReport
 from search.readers import MERGE_AT
+from search.writer import GatheringWriter
 
 WORDS = ["кестрел", "фургон", "подвал", "passport", "hujjat", "жертөле", "basement"]
 
@@ -62,3 +67,79 @@ def test_note_saves_are_searchable_and_leave_few_segments(small_vault: Vault,
     assert {h.id for h in small_vault.search("охранник")} == set(ids)
     assert all(any(small_vault.search(w)) for w in WORDS)
     assert Indexer(small_vault._require()).repair() == 0  # noqa: SLF001 - all of it sealed
+
+
+def _unique_word(k: int) -> str:
+    """A made-up word of its own for each ``k`` (far from the others, so that no near match
+    finds another)."""
+    return "".join(random.Random(k).choices("bcdfghjklmnpqrstvwxz", k=10))
+
+
+class _WrittenDocuments:
+    """Counts the documents the index writer is given, by item id, and keeps the counts as
+    they were when the importer's run (the batches) ended."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.all: Counter[str] = Counter()
+        self.by_batches: Counter[str] = Counter()
+        add_document, run = GatheringWriter.add_document, Importer.run
+
+        def counting(writer: GatheringWriter, **fields: Any) -> None:
+            self.all[fields["id"]] += 1
+            add_document(writer, **fields)
+
+        def run_then_note(importer: Importer, *args: Any, **kwargs: Any) -> ImportReport:
+            report = run(importer, *args, **kwargs)
+            self.by_batches = Counter(self.all)
+            return report
+
+        monkeypatch.setattr(GatheringWriter, "add_document", counting)
+        monkeypatch.setattr(Importer, "run", run_then_note)
+
+    @property
+    def after_batches(self) -> Counter[str]:
+        return self.all - self.by_batches
+
+
+def test_a_large_import_is_searchable_and_not_indexed_again_when_it_ends(
+        small_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    count = 210  # well over several batches and several consolidations of small segments
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(count):
+        (folder / f"note-{k:04d}.txt").write_text(f"Statement {_unique_word(k)}.",
+                                                  encoding="utf-8")
+    written = _WrittenDocuments(monkeypatch)
+    report = small_vault.import_paths([folder])
+    ids = {r.path.name: r.item_id for r in report.results if r.status == IMPORTED}
+    assert len(ids) == count
+    assert set(written.by_batches) == set(ids.values())  # every item indexed by its batch
+    assert written.after_batches == Counter()  # and none of them again at the end
+    for k in range(count):
+        assert [h.id for h in small_vault.search(_unique_word(k), 5)] == [ids[f"note-{k:04d}.txt"]]
+    assert Indexer(small_vault._require()).repair() == 0  # noqa: SLF001 - all of it sealed
+
+
+def test_a_batch_that_could_not_be_indexed_is_indexed_when_the_import_ends(
+        small_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Importer, "BATCH", 2)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, word in enumerate(WORDS):
+        (folder / f"statement-{k}.txt").write_text(f"Показания {word}.", encoding="utf-8")
+    written = _WrittenDocuments(monkeypatch)
+    reindex_items, failed = Indexer.reindex_items, []
+
+    def first_batch_fails(indexer: Indexer, ids: Any, *args: Any, **kwargs: Any) -> None:
+        if not failed:
+            failed.extend(ids)
+            raise OSError("the index could not be written")
+        reindex_items(indexer, ids, *args, **kwargs)
+
+    monkeypatch.setattr(Indexer, "reindex_items", first_batch_fails)
+    report = small_vault.import_paths([folder])
+    imported = {r.item_id for r in report.results if r.status == IMPORTED}
+    assert len(imported) == len(WORDS) and failed
+    assert set(written.after_batches) == set(failed)  # that batch alone, at the end
+    assert set(written.by_batches) == imported - set(failed)
+    assert all(any(small_vault.search(w)) for w in WORDS)
