@@ -15,16 +15,6 @@ from archive.custody import timestamp as ts
 NOTE = "strongroom/00112233445566778899aabbccddeeff\n3\n" + "A" * 43 + "=\n\n\u2014 x AAAA\n"
 
 
-@pytest.fixture
-def ca(tmp_path: Path) -> LocalCA:
-    return LocalCA.make(tmp_path / "ca")
-
-
-@pytest.fixture
-def tsa(tmp_path: Path, ca: LocalCA) -> LocalTSA:
-    return LocalTSA.make(tmp_path / "tsa", ca)
-
-
 def openssl_verify(folder: Path, note: str, response: bytes, ca_pem: Path) -> str:
     (folder / "note.txt").write_bytes(note.encode("utf-8"))
     (folder / "token.tsr").write_bytes(response)
