@@ -17,26 +17,8 @@ from archive import Vault
 from archive.exhibits import staging
 from archive.intake.results import ImportOptions
 from conftest import PASSPHRASE
-from desktop.main_window import MainWindow
 from gui_fixtures import *  # noqa: F403
-
-
-def unlock_by_typing(qtbot, controller, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    """Pick the vault in the recent list, type the passphrase, press Enter."""
-    start = controller.start
-    controller.settings.add_recent(path)
-    start.load_recent()
-    start.show()
-    recent = start.recent
-    qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton,
-                     pos=recent.visualItemRect(recent.item(0)).center())
-    assert start.vault_path == path
-    qtbot.keyClicks(start.secret, PASSPHRASE)
-    with qtbot.waitSignal(controller.opened, timeout=20000):
-        qtbot.keyClick(start.secret, Qt.Key.Key_Return)
-    assert controller.main is not None
-    qtbot.addWidget(controller.main)
-    return controller.main
+from gui_fixtures import unlock_from_recent_list
 
 
 def _amber(banner) -> bool:  # type: ignore[no-untyped-def]
@@ -77,7 +59,7 @@ def interrupted_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict
 
 def test_interrupted_exports_are_told_after_unlock(qtbot, controller,  # type: ignore[no-untyped-def]
                                                    interrupted_exports: dict[str, Path]) -> None:
-    window = unlock_by_typing(qtbot, controller, interrupted_exports["vault"])
+    window = unlock_from_recent_list(qtbot, controller, interrupted_exports["vault"])
     banner = window.trust_banner
     qtbot.waitUntil(banner.isVisible, timeout=5000)
     assert not banner.is_alarm() and _amber(banner)
@@ -111,7 +93,7 @@ def test_unlock_over_a_damaged_index_says_so_and_search_finds(  # type: ignore[n
     _flip_first_index_chunk(vault)
     vault.lock()
 
-    window = unlock_by_typing(qtbot, controller, tmp_path / "vault")
+    window = unlock_from_recent_list(qtbot, controller, tmp_path / "vault")
     banner = window.trust_banner
     qtbot.waitUntil(banner.isVisible, timeout=5000)
     assert not banner.is_alarm() and _amber(banner)
