@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -60,6 +61,9 @@ class VaultCore:
         self.trust = Trust(self.subkey(keys.Purpose.WITNESS), custody, sessions, objects)
         self.examiner = ""  # the vault's examiner (catalog ``vault.examiner``), set at open
         self.read_only = False  # opened without writing (see open_core); nothing is recorded
+        # Read-only: derived data made again in memory by item id (see derived_access),
+        # kept while the vault is open; dropped with the core when it locks.
+        self.healed_in_memory: dict[str, Any] = {}
 
     def actor(self, given: str | None = None) -> str:
         """Who acts: ``given``, else $STRONGROOM_ACTOR, else the vault's examiner, else the login
@@ -132,6 +136,7 @@ class VaultCore:
 
     def close(self) -> None:
         self.trust.close()  # first: a time-stamp drain on another thread lets go of the catalog
+        self.healed_in_memory.clear()
         self.objects.close()
         self.engine.dispose()
 

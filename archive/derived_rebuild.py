@@ -84,6 +84,22 @@ def _read_again(core: VaultCore, item: Item) -> Extracted:
     return found
 
 
+def read_again_in_memory(core: VaultCore, item_id: str) -> Extracted | None:
+    """What the readers make of an item's original, for a vault open read-only: its derived
+    data made again in memory, nothing written (``None``: no such item). Raises like
+    :func:`rebuild_derived` when the original itself fails its check."""
+    with core.sessions() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            return None
+        session.expunge(item)
+    try:
+        return _read_again(core, item)
+    except (IntegrityError, ObjectMissing):
+        raise StrongroomError(f"item {item_id}: the original itself fails its check; its "
+                              "derived data cannot be made again") from None
+
+
 def rebuild_derived(core: VaultCore, item_id: str) -> list[str]:
     """Make the damaged derived objects of an item again; returns what was rebuilt. Raises
     :class:`StrongroomError` when something damaged could not be made again."""

@@ -25,6 +25,7 @@ from archive.catalog.models import IndexFile, Item, ItemText
 from archive.derived import DerivedDamaged, ItemTextContent, read_text_row
 from archive.derived_access import text_of
 from archive.errors import VaultDamaged
+from archive.notices import Notice, index_rebuilt
 from archive.storage.slotmap import Extent
 from search import IndexDocument, ResultPage, SearchIndex
 
@@ -66,7 +67,7 @@ def _with_everything() -> Any:
 class Indexer:
     def __init__(self, vault: VaultCore) -> None:
         self.vault = vault
-        self.healed: str | None = None  # what was wrong with the stored index, if anything
+        self.healed: Notice | None = None  # what was wrong with the stored index, if anything
         self.rebuilt: list[str] = []  # derived objects found damaged and rebuilt while indexing
         try:
             files = self._load_files()
@@ -113,8 +114,7 @@ class Indexer:
         """An empty index in place of a damaged one; every stored index file is dropped at the
         next persist and ``repair`` then indexes every item again from the catalog."""
         reason = str(damage).splitlines()[0][:200] if str(damage) else type(damage).__name__
-        self.healed = (f"the search index could not be read ({reason}); it is being rebuilt "
-                       "from the catalog, and the originals are not affected")
+        self.healed = index_rebuilt(reason)
         log.warning("search index damaged (%s); rebuilding it from the catalog",
                     type(damage).__name__)
         self.index = SearchIndex.in_memory()

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import archive.notices as notices
 from archive.core import NeedsWriting, VaultCore, open_core
 from archive.custody import passphrase_change
 from archive.errors import VaultReadOnly
 from archive.exhibits.staging import interrupted_count, settle_interrupted
+from archive.notices import Notice
 from archive.storage.header import VaultHeader
 from archive.storage.lock import ReadOnlyMedia, VaultLockFile
 
@@ -67,7 +69,7 @@ def _open_read_only(path: Path, header: VaultHeader, master: bytes, lock: VaultL
     return core
 
 
-def settle_at_unlock(core: VaultCore) -> list[str]:
+def settle_at_unlock(core: VaultCore) -> list[Notice]:
     """Check the witnesses (and, when writing, bring them up to date and send time-stamps) and
     clear what interrupted exports left. Returns what the user must be told."""
     if not core.read_only:
@@ -77,5 +79,4 @@ def settle_at_unlock(core: VaultCore) -> list[str]:
     waiting = interrupted_count(core.sessions)
     if not waiting:
         return []
-    return [f"{waiting} interrupted export(s) may have left decrypted files beside their "
-            "target folder; they are removed when the vault is next opened on writable media"]
+    return [notices.exports_waiting(waiting)]

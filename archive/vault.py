@@ -58,7 +58,7 @@ class Vault(VaultQueries, CaseWork):
         self._lock_file = VaultLockFile(path / LOCK_NAME)
         self._core: VaultCore | None = None
         self._indexer_: Indexer | None = None
-        self._notices: list[str] = []
+        self._notices = []  # typed in VaultQueries
         self._media = False
 
     # ------------------------------------------------------------------ lifecycle

@@ -14,13 +14,14 @@ from archive.core import READ_ONLY_REFUSAL, VaultCore
 from archive.custody.log import CustodyLog, Event
 from archive.derived_access import text_of
 from archive.errors import VaultReadOnly
+from archive.notices import Notice
 
 
 class VaultQueries:
     """Mixed into ``Vault``, which provides the unlocked parts."""
 
     _core: VaultCore | None
-    _notices: list[str]
+    _notices: list[Notice]
     _media: bool
 
     def _require(self) -> VaultCore:
@@ -30,6 +31,12 @@ class VaultQueries:
     def notices(self) -> list[str]:
         """What the last unlock found and did that the user must be told, one sentence each
         (an interrupted export cleared or put in place, a damaged search index rebuilt)."""
+        return [notice.message for notice in self._notices]
+
+    @property
+    def unlock_notices(self) -> list[Notice]:
+        """The same as :attr:`notices`, each with its kind and what it names (see
+        :mod:`archive.notices`), for an interface that words them itself."""
         return list(self._notices)
 
     @property

@@ -2,7 +2,9 @@
 the top of the main window. A vault found older than a witness remembers (a rollback) is shown
 in red, naming each witness, until the user says they have seen it; that acknowledgement is the
 vault's (``Vault.acknowledge_rollback``), so an unacknowledged warning comes back at the next
-unlock. Other warnings (a witness not written, a time-stamp waiting) can simply be closed."""
+unlock. Other warnings (a witness not written, a time-stamp waiting) can simply be closed, and so
+can what the unlock itself found and did (``Vault.unlock_notices``: an interrupted export cleared
+or put in place, a damaged search index being rebuilt), shown in the same amber."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
-from archive import StrongroomError
+from archive import StrongroomError, notices
 from archive.custody import rollback
 from archive.custody.trust import STAMP_WAITING
 
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 
     from archive import Vault
     from archive.custody.rollback import TrustWarning
+    from archive.notices import Notice
 
 DAMAGE_STYLE = ("QFrame#trust-banner { background: #b3261e; border-radius: 4px; }"
                 " QFrame#trust-banner QLabel { color: white; }")
@@ -58,10 +61,11 @@ class TrustBanner(QFrame):
         self.hide()
 
     def show_for(self, vault: Vault | None) -> None:
-        """Show what the vault's trust checks found at unlock (hidden when nothing)."""
+        """Show what the vault's trust checks and its unlock found (hidden when nothing)."""
         self._vault = vault
         warnings = list(vault.trust.warnings) if vault is not None else []
-        if not warnings:
+        found = vault.unlock_notices if vault is not None else []
+        if not warnings and not found:
             self.hide()
             return
         damage = [w for w in warnings if w.damage]
@@ -75,9 +79,11 @@ class TrustBanner(QFrame):
                                  "this. Until then it is shown at every unlock."))
         else:
             self.setStyleSheet(NOTICE_STYLE)
-            self.heading.setText(self.tr("The vault's outside checks need attention."))
+            self.heading.setText(self.tr("The vault's outside checks need attention.") if others
+                                 else self.tr("Unlocking found something you should know."))
             lines = []
         lines += [self.describe(w) for w in others]
+        lines += [self.describe_notice(n) for n in found]
         self.details.setText("\n".join(f"• {line}" for line in lines))
         self.seen_button.setVisible(bool(damage))
         self.close_button.setVisible(not damage)
@@ -123,6 +129,34 @@ class TrustBanner(QFrame):
                 .replace("%1", size).replace("%2", where)
         return self.tr("The time-stamp of checkpoint %1 was refused by %2.") \
             .replace("%1", size).replace("%2", where)
+
+    def describe_notice(self, notice: Notice) -> str:
+        """One sentence for what the unlock found and did (see :mod:`archive.notices`)."""
+        kind = notice.kind
+        if kind == notices.EXPORT_UNREACHABLE:
+            return self.tr("An interrupted export left decrypted files in %1, which cannot be "
+                           "reached now (is its disk attached?). They are removed at the next "
+                           "unlock that finds them; or delete that folder.") \
+                .replace("%1", notice.place)
+        if kind == notices.EXPORT_NOT_REMOVED:
+            return self.tr("An interrupted export left decrypted files in %1 that could not be "
+                           "removed: delete that folder.").replace("%1", notice.place)
+        if kind == notices.EXPORT_REMOVED:
+            return self.tr("An export to %1 was interrupted. The decrypted files it had "
+                           "written were removed, and nothing of it was recorded in the "
+                           "custody log.").replace("%1", notice.target)
+        if kind == notices.EXPORT_PUT_IN_PLACE:
+            return self.tr("An export was interrupted after it was recorded in the custody "
+                           "log; its complete package was put in place: %1") \
+                .replace("%1", notice.place)
+        if kind == notices.EXPORTS_WAITING:
+            return self.tr("%1 interrupted export(s) may have left decrypted files beside "
+                           "their target folder; they are removed when the vault is next "
+                           "opened on writable media.").replace("%1", str(notice.count))
+        if kind == notices.INDEX_REBUILT:
+            return self.tr("The search index was damaged and could not be read; it is being "
+                           "rebuilt from the catalog. The originals are not affected.")
+        return notice.message  # a kind this version does not know: as the vault said it
 
     def _acknowledge(self) -> None:
         if self._vault is None:

@@ -69,13 +69,14 @@ def hungry_read_file(open_stream: Callable[[], BinaryIO], name: str) -> object:
 
 def stuck_read_file(open_stream: Callable[[], BinaryIO], name: str) -> object:
     """The importer's own reading, except that files named "m-..." never finish; a marker
-    file (named by the environment) says the reader has started on one."""
+    file (named by the environment) says the reader has started on one, and holds the id of
+    the process reading it."""
     import os
     from pathlib import Path
 
     from archive.intake.reading import read_file
 
     if name.startswith("m-"):
-        Path(os.environ["STUCK_MARKER"]).write_text("reading")
+        Path(os.environ["STUCK_MARKER"]).write_text(str(os.getpid()))
         time.sleep(3600)
     return read_file(open_stream, name)

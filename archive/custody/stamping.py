@@ -164,25 +164,48 @@ class Stamper:
                 raise StampingStopped
             yield
 
+    @contextmanager
+    def _writing(self, session: Session | None) -> Iterator[Session]:
+        """One short write: in a transaction of its own, or in the caller's open one (an
+        export's), so that it lands with that transaction's checkpoint or not at all."""
+        with self._catalog():
+            if session is not None:
+                yield session
+                return
+            with self._sessions.begin() as own:
+                yield own
+
     def stamp(self, tree_size: int, deadline: float | None = None,
               cancel: Callable[[], bool] | None = None,
-              note: str | None = None) -> list[StampOutcome]:
+              note: str | None = None, session: Session | None = None,
+              added: list[TimestampToken] | None = None) -> list[StampOutcome]:
         """Ask each authority that has not stamped this checkpoint yet; queue it when one does
         not answer, does not check out or is not asked before ``deadline`` (``time.monotonic``),
         and take it off the queue when all have stamped it. ``note``: the checkpoint itself,
-        when its transaction is still open (an export)."""
-        with self._catalog(), self._sessions() as session:
-            note = note or session.scalar(select(Checkpoint.note)
+        when its transaction (``session``) is still open (an export): the tokens and the queue
+        entry are written in that transaction, so a failed one keeps none of them. ``added``
+        receives the tokens written."""
+        with self._catalog(), self._sessions() as reading:
+            note = note or reading.scalar(select(Checkpoint.note)
                                           .where(Checkpoint.tree_size == tree_size))
-            done = set(session.scalars(select(TimestampToken.authority)
-                                       .where(TimestampToken.tree_size == tree_size)))
-            authorities = [(a.url, a.trust_roots) for a in session.scalars(
+            kept = list(reading.execute(
+                select(TimestampToken.id, TimestampToken.authority, TimestampToken.imprint)
+                .where(TimestampToken.tree_size == tree_size)))
+            authorities = [(a.url, a.trust_roots) for a in reading.scalars(
                 select(TimestampAuthority).order_by(TimestampAuthority.id))]
         if note is None:
-            with self._catalog(), self._sessions.begin() as session:
-                session.execute(delete(TimestampRequest)
+            with self._writing(session) as writing:
+                writing.execute(delete(TimestampRequest)
                                 .where(TimestampRequest.tree_size == tree_size))
             return []
+        imprint = ts.imprint(note)
+        done = {row.authority for row in kept if row.imprint == imprint}
+        stray = [row.id for row in kept if row.imprint != imprint]
+        if stray:  # kept by an older version for an export whose checkpoint never committed
+            log.warning("dropped %d time-stamp(s) of a checkpoint that was never committed",
+                        len(stray))
+            with self._writing(session) as writing:
+                writing.execute(delete(TimestampToken).where(TimestampToken.id.in_(stray)))
         outcomes = []
         for url, roots_pem in authorities:
             if url in done:
@@ -207,23 +230,25 @@ class Stamper:
             except ts.TimestampError as exc:
                 outcomes.append(StampOutcome(url, tree_size, REFUSED, f"refused: {exc}"))
                 continue
-            with self._catalog(), self._sessions.begin() as session:
-                session.add(TimestampToken(tree_size=tree_size, imprint=ts.imprint(note),
-                                           authority=url, response=stamp.response,
-                                           chain=stamp.chain_pem, roots=stamp.roots_pem,
-                                           gen_time=stamp.gen_time))
+            token = TimestampToken(tree_size=tree_size, imprint=imprint, authority=url,
+                                   response=stamp.response, chain=stamp.chain_pem,
+                                   roots=stamp.roots_pem, gen_time=stamp.gen_time)
+            with self._writing(session) as writing:
+                writing.add(token)
+            if added is not None:
+                added.append(token)
             outcomes.append(StampOutcome(url, tree_size, STAMPED, "time-stamped",
                                          stamp.gen_time))
         waiting = any(o.status != STAMPED for o in outcomes)
-        with self._catalog(), self._sessions.begin() as session:
-            row = session.get(TimestampRequest, tree_size)
+        with self._writing(session) as writing, writing.no_autoflush:
+            row = writing.get(TimestampRequest, tree_size)
             if waiting and row is None:
-                session.add(TimestampRequest(tree_size=tree_size, queued_at=utc_now(),
+                writing.add(TimestampRequest(tree_size=tree_size, queued_at=utc_now(),
                                              attempts=1))
             elif waiting and row is not None:
                 row.attempts += 1
             elif row is not None:
-                session.delete(row)
+                writing.delete(row)
         for o in outcomes:
             if o.status != STAMPED:
                 log.info("a checkpoint time-stamp is %s", o.status)
@@ -284,16 +309,23 @@ class Stamper:
                                 f"{token.authority}: {exc}")
         return problems
 
-    def package_files(self, tree_size: int, note: str | None = None) -> dict[str, bytes]:
+    def package_files(self, tree_size: int, note: str | None = None,
+                      session: Session | None = None) -> dict[str, bytes]:
         """The files an exhibit package carries for its checkpoint: one ``checkpoint-N.tsr``
-        per authority, ``tsa-chain.pem`` and ``tsa-roots.pem``. Stamps the checkpoint first."""
+        per authority, ``tsa-chain.pem`` and ``tsa-roots.pem``. Stamps the checkpoint first,
+        in the export's open transaction (``session``) when given: its tokens are kept only
+        if that transaction commits, and the package is removed with it otherwise."""
         if not self.enabled:
             return {}
+        fresh: list[TimestampToken] = []
         try:
-            self.stamp(tree_size, note=note)
+            self.stamp(tree_size, note=note, session=session, added=fresh)
         except StampingStopped:
             return {}
-        tokens = self.tokens(tree_size)
+        kept = self.tokens(tree_size)  # committed before: those of this very checkpoint
+        if note is not None:
+            kept = [t for t in kept if t.imprint == ts.imprint(note)]
+        tokens = kept + [t for t in fresh if t not in kept]
         if not tokens:
             return {}
         files = {f"checkpoint-{n}.tsr": t.response for n, t in enumerate(tokens, start=1)}

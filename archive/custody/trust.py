@@ -136,6 +136,7 @@ class Trust:
         """``strongroom timestamp``: :meth:`send_pending_stamps` with the default budget."""
         return self.send_pending_stamps()
 
-    def package_files(self, tree_size: int, note: str | None = None) -> dict[str, bytes]:
-        return self.stamps.package_files(tree_size, note)
+    def package_files(self, tree_size: int, note: str | None = None,
+                      session: Session | None = None) -> dict[str, bytes]:
+        return self.stamps.package_files(tree_size, note, session)
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import bagit
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from archive.catalog.models import Case, CustodyEvent, Item
 from archive.catalog.records import iso
@@ -214,7 +214,8 @@ def write_bag(vault: VaultCore, out: Path, *, case: str | Sequence[str] | None =
                                   details={"exhibit": number, "file": filename,
                                            "case": own[0] if own else "", "package": out.name,
                                            "destination": str(out.parent)})
-            _finish_bag(vault, work, items, exhibits, cases, actor or tx.actor, tx.custody)
+            _finish_bag(vault, work, items, exhibits, cases, actor or tx.actor, tx.custody,
+                        tx.session)
             staging.mark_recorded(tx.session)
         if progress is not None:
             progress(total, total, "")
@@ -223,8 +224,9 @@ def write_bag(vault: VaultCore, out: Path, *, case: str | Sequence[str] | None =
 
 def _finish_bag(vault: VaultCore, work: Path, items: list[Item],
                 exhibits: list[tuple[str, str, str]], cases: list[str], exporter: str,
-                recorder: Recorder) -> None:
-    """The bag's manifests, tag files and signature around the originals already in ``work``."""
+                recorder: Recorder, open_tx: Session) -> None:
+    """The bag's manifests, tag files and signature around the originals already in ``work``;
+    ``open_tx`` is the export's open transaction (its time-stamps are kept with it)."""
     exported_at = datetime.now(UTC).replace(microsecond=0)
     bag_info = {
         "Source-Organization": "Strongroom evidence archive",
@@ -245,7 +247,8 @@ def _finish_bag(vault: VaultCore, work: Path, items: list[Item],
     (work / "bagit.txt").write_text(
         "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", encoding="utf-8")
     bag = bagit.Bag(str(work))
-    _write_tag_files(vault, work, items, exhibits, cases, exporter, exported_at, recorder)
+    _write_tag_files(vault, work, items, exhibits, cases, exporter, exported_at, recorder,
+                     open_tx)
     bag.save(manifests=False)  # tag manifests now cover the tag files too
     signer = vault.signer
     (work / "public-key.pem").write_text(signing.public_key_pem(signer.public_key),
@@ -286,7 +289,8 @@ def _when(moment: datetime | None, utc: bool = True) -> str:
 
 def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
                      exhibits: list[tuple[str, str, str]], cases: list[str],
-                     exporter: str, exported_at: datetime, recorder: Recorder) -> None:
+                     exporter: str, exported_at: datetime, recorder: Recorder,
+                     open_tx: Session) -> None:
     from archive.custody import checkpoint as cp
     from archive.exhibits.custody_export import describe, package_line, readable
 
@@ -325,8 +329,9 @@ def _write_tag_files(vault: VaultCore, work: Path, items: list[Item],
     (work / "checkpoint.txt").write_text(note, encoding="utf-8")
     (work / "checkpoint-verifier-key.txt").write_text(
         cp.verifier_key(log.origin, log.public_key()) + "\n", encoding="ascii")
-    # RFC 3161 tokens of the package's checkpoint, when the vault opted in
-    stamps = vault.trust.package_files(head.size, note)
+    # RFC 3161 tokens of the package's checkpoint, when the vault opted in: kept in the
+    # catalog only if this transaction commits (else the package goes with it, unsent)
+    stamps = vault.trust.package_files(head.size, note, open_tx)
     for name, data in stamps.items():
         (work / name).write_bytes(data)
     fingerprint = key_fingerprint(log.public_key())

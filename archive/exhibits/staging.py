@@ -27,8 +27,10 @@ from pathlib import Path
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+import archive.notices as notices
 from archive.catalog.models_outside import ExportStaging
 from archive.errors import BadInput
+from archive.notices import Notice
 from archive.storage.fsio import PRIVATE_DIR, fsync_dir
 
 log = logging.getLogger(__name__)
@@ -107,37 +109,31 @@ def _free_name(target: Path) -> Path:
     return candidate
 
 
-def settle_interrupted(sessions: sessionmaker[Session]) -> list[str]:
+def settle_interrupted(sessions: sessionmaker[Session]) -> list[Notice]:
     """At unlock: clear what interrupted exports left (see the module's description). Returns
-    what the user must be told, one sentence each."""
+    what the user must be told."""
     with sessions() as session:
         records = list(session.scalars(select(ExportStaging).order_by(ExportStaging.id)))
-    notices = []
+    told: list[Notice] = []
     for record in records:
         folder, target = Path(record.folder), Path(record.target)
         if not folder.parent.is_dir():  # a disk that is not attached now: ask again next time
-            notices.append(f"an interrupted export left decrypted files in {folder}, which "
-                           "cannot be reached now (is its disk attached?); they will be "
-                           "removed at the next unlock that finds them, or delete that folder")
+            told.append(notices.export_unreachable(str(folder)))
             continue
         if not record.recorded:
             if folder.exists():
                 shutil.rmtree(folder, ignore_errors=True)
                 if folder.exists():
-                    notices.append(f"an interrupted export left decrypted files in {folder} "
-                                   "that could not be removed; delete that folder")
+                    told.append(notices.export_not_removed(str(folder)))
                     continue
-                notices.append(f"an export to {target} was interrupted; the decrypted files it "
-                               f"had written ({folder}) were removed, and nothing of it was "
-                               "recorded in the custody log")
+                told.append(notices.export_removed(str(folder), str(target)))
                 log.warning("removed the staging folder of an interrupted export")
         elif folder.exists():
             place = _free_name(target)
             _rename(folder, place)
-            notices.append(f"an export was interrupted after it was recorded in the custody "
-                           f"log; its complete package was put in place: {place}")
+            told.append(notices.export_put_in_place(str(place)))
         _forget(sessions, record.id)
-    return notices
+    return told
 
 
 def interrupted_count(sessions: sessionmaker[Session]) -> int:

@@ -1329,87 +1329,122 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>TrustBanner</name>
     <message>
-        <location filename="../trust_banner.py" line="50"/>
+        <location filename="../trust_banner.py" line="53"/>
         <source>I have seen this</source>
         <translation>Я это видел(а)</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="51"/>
+        <location filename="../trust_banner.py" line="54"/>
         <source>The witnesses will follow the vault as it is now; changes and search come back.</source>
         <translation>Свидетели будут следовать хранилищу в его нынешнем виде; изменения и поиск снова станут доступны.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="54"/>
+        <location filename="../trust_banner.py" line="57"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="71"/>
+        <location filename="../trust_banner.py" line="75"/>
         <source>This vault was put back from an older copy: items and custody events recorded later are missing.</source>
         <translation>Это хранилище заменено более старой копией: записанные позже материалы и события журнала хранения отсутствуют.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="74"/>
+        <location filename="../trust_banner.py" line="78"/>
         <source>Changes and search wait until you confirm that you have seen this. Until then it is shown at every unlock.</source>
         <translation>Изменения и поиск недоступны, пока вы не подтвердите, что видели это предупреждение. До тех пор оно показывается при каждом открытии.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="78"/>
+        <location filename="../trust_banner.py" line="82"/>
         <source>The vault&apos;s outside checks need attention.</source>
         <translation>Внешние проверки хранилища требуют внимания.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="93"/>
+        <location filename="../trust_banner.py" line="83"/>
+        <source>Unlocking found something you should know.</source>
+        <translation>При открытии обнаружено то, о чём вам нужно знать.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="99"/>
         <source>an unknown place</source>
         <translation>неизвестное место</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="96"/>
+        <location filename="../trust_banner.py" line="102"/>
         <source>undated</source>
         <translation>без даты</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="99"/>
+        <location filename="../trust_banner.py" line="105"/>
         <source>The witness at %1 (%2 custody events, written %3) remembers more than the vault holds: %4 event(s) are missing.</source>
         <translation>Свидетель в %1 (событий журнала хранения: %2, записан %3) помнит больше, чем есть в хранилище: недостаёт событий: %4.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="104"/>
+        <location filename="../trust_banner.py" line="110"/>
         <source>The witness at %1 (%2 custody events, written %3) does not match the vault&apos;s custody log: history up to event %2 was removed or rewritten.</source>
         <translation>Свидетель в %1 (событий журнала хранения: %2, записан %3) не совпадает с журналом хранения: история до события %2 удалена или переписана.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="108"/>
+        <location filename="../trust_banner.py" line="114"/>
         <source>A pack file is older than the catalog (the catalog matches the witness at %1, %2 custody events, written %3); verify lists the items it affects.</source>
         <translation>Файл пакета старше каталога (каталог совпадает со свидетелем в %1, событий: %2, записан %3); проверка покажет затронутые материалы.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="113"/>
+        <location filename="../trust_banner.py" line="119"/>
         <source>The witness at %1 is not a checkpoint of this vault.</source>
         <translation>Свидетель в %1 не является контрольной точкой этого хранилища.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="116"/>
+        <location filename="../trust_banner.py" line="122"/>
         <source>The witness at %1 cannot be read (damaged, or sealed by another vault).</source>
         <translation>Свидетель в %1 не читается (повреждён или запечатан другим хранилищем).</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="119"/>
+        <location filename="../trust_banner.py" line="125"/>
         <source>The witness in %1 could not be written; the change itself was kept.</source>
         <translation>Свидетель в %1 не удалось записать; само изменение сохранено.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="122"/>
+        <location filename="../trust_banner.py" line="128"/>
         <source>The time-stamp of checkpoint %1 waits to be sent to %2.</source>
         <translation>Метка времени контрольной точки %1 ждёт отправки в %2.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="124"/>
+        <location filename="../trust_banner.py" line="130"/>
         <source>The time-stamp of checkpoint %1 was refused by %2.</source>
         <translation>%2 отказал в метке времени для контрольной точки %1.</translation>
     </message>
     <message>
-        <location filename="../trust_banner.py" line="133"/>
+        <location filename="../trust_banner.py" line="137"/>
+        <source>An interrupted export left decrypted files in %1, which cannot be reached now (is its disk attached?). They are removed at the next unlock that finds them; or delete that folder.</source>
+        <translation>Прерванный экспорт оставил расшифрованные файлы в %1, но сейчас эта папка недоступна (подключён ли её диск?). Они будут удалены при следующем открытии, которое их найдёт; или удалите эту папку сами.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="142"/>
+        <source>An interrupted export left decrypted files in %1 that could not be removed: delete that folder.</source>
+        <translation>Прерванный экспорт оставил в %1 расшифрованные файлы, которые не удалось удалить: удалите эту папку.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="145"/>
+        <source>An export to %1 was interrupted. The decrypted files it had written were removed, and nothing of it was recorded in the custody log.</source>
+        <translation>Экспорт в %1 был прерван. Записанные им расшифрованные файлы удалены, и в журнал хранения ничего из него не попало.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="149"/>
+        <source>An export was interrupted after it was recorded in the custody log; its complete package was put in place: %1</source>
+        <translation>Экспорт был прерван уже после записи в журнал хранения; его полный пакет помещён на место: %1</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="153"/>
+        <source>%1 interrupted export(s) may have left decrypted files beside their target folder; they are removed when the vault is next opened on writable media.</source>
+        <translation>Прерванные экспорты (%1) могли оставить расшифрованные файлы рядом с папкой назначения; они будут удалены, когда хранилище в следующий раз откроется на носителе, доступном для записи.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="157"/>
+        <source>The search index was damaged and could not be read; it is being rebuilt from the catalog. The originals are not affected.</source>
+        <translation>Поисковый индекс повреждён и не читается; он перестраивается по каталогу. Оригиналы не затронуты.</translation>
+    </message>
+    <message>
+        <location filename="../trust_banner.py" line="167"/>
         <source>Not acknowledged</source>
         <translation>Подтверждение не принято</translation>
     </message>
@@ -1553,82 +1588,82 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
         <translation>Это хранилище уже открыто в другом окне или команде Strongroom. Закройте его и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="27"/>
+        <location filename="../error_messages.py" line="28"/>
         <source>This vault is open read-only (read-only media or a write-blocked copy). Nothing can be changed or recorded; viewing, searching and checking work.</source>
         <translation>Хранилище открыто только для чтения (носитель только для чтения или копия с блокировкой записи). Ничего нельзя изменить или записать; просмотр, поиск и проверка работают.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="28"/>
+        <location filename="../error_messages.py" line="32"/>
         <source>The vault is locked. Unlock it, then try again.</source>
         <translation>Хранилище заперто. Откройте его и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="31"/>
+        <location filename="../error_messages.py" line="35"/>
         <source>This folder is not a Strongroom vault.</source>
         <translation>Эта папка не является хранилищем Strongroom.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="33"/>
+        <location filename="../error_messages.py" line="37"/>
         <source>There is already a vault in this folder.</source>
         <translation>В этой папке уже есть хранилище.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="35"/>
+        <location filename="../error_messages.py" line="39"/>
         <source>This vault was made by a newer version of Strongroom. Update Strongroom to open it.</source>
         <translation>Это хранилище создано более новой версией Strongroom. Обновите Strongroom, чтобы открыть его.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="38"/>
+        <location filename="../error_messages.py" line="42"/>
         <source>This vault was put back from an older copy. Nothing was changed: confirm the red warning at the top of the window first.</source>
         <translation>Это хранилище заменено более старой копией. Ничего не изменено: сначала подтвердите красное предупреждение вверху окна.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="42"/>
+        <location filename="../error_messages.py" line="46"/>
         <source>The check found damage. The details say what is affected.</source>
         <translation>Проверка обнаружила повреждения. Подробности — что именно затронуто.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="45"/>
+        <location filename="../error_messages.py" line="49"/>
         <source>Stored data failed its check: the vault is damaged. Nothing was changed. Restore it from a backup copy.</source>
         <translation>Сохранённые данные не прошли проверку: хранилище повреждено. Ничего не изменено. Восстановите его из резервной копии.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="49"/>
+        <location filename="../error_messages.py" line="53"/>
         <source>The disk is full. Nothing half-done was kept and nothing stored was damaged; free some space and try again.</source>
         <translation>Диск заполнен. Ничего недоделанного не сохранено, сохранённое не повреждено; освободите место и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="53"/>
+        <location filename="../error_messages.py" line="57"/>
         <source>The request could not be understood.</source>
         <translation>Запрос не удалось понять.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="55"/>
+        <location filename="../error_messages.py" line="59"/>
         <source>What was chosen cannot be used; the details say why.</source>
         <translation>Выбранное нельзя использовать; причина — в подробностях.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="58"/>
+        <location filename="../error_messages.py" line="62"/>
         <source>The operation could not be done. Nothing half-done was kept.</source>
         <translation>Операцию выполнить не удалось. Ничего недоделанного не сохранено.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="61"/>
+        <location filename="../error_messages.py" line="65"/>
         <source>Strongroom may not read or write there (no permission).</source>
         <translation>Strongroom не может читать или записывать там (нет прав доступа).</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="64"/>
+        <location filename="../error_messages.py" line="68"/>
         <source>A file or folder it needs is not there.</source>
         <translation>Нужного файла или папки нет на месте.</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="66"/>
+        <location filename="../error_messages.py" line="70"/>
         <source>A file could not be read or written (the disk is full, removed, or failing).</source>
         <translation>Не удалось прочитать или записать файл (диск заполнен, отключён или неисправен).</translation>
     </message>
     <message>
-        <location filename="../error_messages.py" line="76"/>
+        <location filename="../error_messages.py" line="80"/>
         <source>Something went wrong inside Strongroom (%1). Nothing half-done was kept.</source>
         <translation>Внутренняя ошибка Strongroom (%1). Ничего недоделанного не сохранено.</translation>
     </message>
@@ -1682,7 +1717,7 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>playback</name>
     <message>
-        <location filename="../playback.py" line="39"/>
+        <location filename="../playback.py" line="43"/>
         <source>Playback is not available on this computer: Qt Multimedia could not be loaded (%1). Install the missing system package (see the README, “System packages”) and start Strongroom again. The original is kept bit-exact.</source>
         <translation>Воспроизведение на этом компьютере недоступно: не удалось загрузить Qt Multimedia (%1). Установите недостающий системный пакет (см. README, раздел «System packages») и запустите Strongroom снова. Оригинал хранится без изменений.</translation>
     </message>

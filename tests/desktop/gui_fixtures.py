@@ -11,7 +11,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 
 from archive import Vault  # noqa: E402
 from archive.demo import build_demo_vault  # noqa: E402
@@ -57,6 +57,24 @@ def unlock(qtbot, ctl: AppController, path: Path, secret: str = PASSPHRASE,  # t
     ctl.start.secret.setText(secret)
     with qtbot.waitSignal(ctl.opened, timeout=20000):
         ctl.start.unlock()
+    assert ctl.main is not None
+    qtbot.addWidget(ctl.main)
+    return ctl.main
+
+
+def unlock_from_recent_list(qtbot, ctl: AppController, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """As a user unlocks: pick the vault in the recent list, type the passphrase, press Enter."""
+    start = ctl.start
+    ctl.settings.add_recent(path)
+    start.load_recent()
+    start.show()
+    recent = start.recent
+    qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton,
+                     pos=recent.visualItemRect(recent.item(0)).center())
+    assert start.vault_path == path
+    qtbot.keyClicks(start.secret, PASSPHRASE)
+    with qtbot.waitSignal(ctl.opened, timeout=20000):
+        qtbot.keyClick(start.secret, Qt.Key.Key_Return)
     assert ctl.main is not None
     qtbot.addWidget(ctl.main)
     return ctl.main
