@@ -13,12 +13,23 @@ CONTEXT = 60
 GAP = " … "
 
 
-def matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    """Where in ``text`` a word has one of ``terms`` (start, end)."""
+SCAN_CHARS = 250_000  # how far into a text (or its cues) a snippet looks for hits
+MOST_SPANS = 200  # more than two snippet windows can hold
+
+
+def matches(text: str, terms: set[str], scan: int = SCAN_CHARS) -> list[tuple[int, int]]:
+    """Where in the first ``scan`` characters of ``text`` a word has one of ``terms`` (start,
+    end), the first :data:`MOST_SPANS` of them. Every word looked at is analysed, so a long
+    text is not read to its end for a snippet: a hit only further in shows the text's start."""
+    found: list[tuple[int, int]] = []
     if not terms:
-        return []
-    return [(m.start(), m.end()) for m in WORD.finditer(text)
-            if not terms.isdisjoint(text_terms(m.group(0)))]
+        return found
+    for m in WORD.finditer(text, 0, scan):
+        if not terms.isdisjoint(text_terms(m.group(0))):
+            found.append((m.start(), m.end()))
+            if len(found) == MOST_SPANS:
+                break
+    return found
 
 
 def snippet(text: str, spans: list[tuple[int, int]],
@@ -58,7 +69,12 @@ def first_cue(cues: Iterable[dict[str, Any]] | None,
               terms: set[str]) -> tuple[float | None, str | None]:
     if not cues:
         return None, None
+    left = SCAN_CHARS
     for cue in cues:
-        if matches(cue.get("text", ""), terms):
+        text = cue.get("text", "")
+        if matches(text, terms, left):
             return float(cue["start"]), cue["text"]
+        left -= len(text)
+        if left <= 0:
+            break
     return None, None
