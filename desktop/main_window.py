@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.search_panel.open_hit.connect(self._open_hit)
         self.search_panel.filters_changed.connect(self.run_search)
         self.search_panel.hit_selected.connect(self.show_selected_item)
-        self.map_panel = MapPanel(self.state, self)
+        self.map_panel = MapPanel(self.state, self.settings, self)
         self.map_panel.item_chosen.connect(self.show_selected_item)
         self.stack = QStackedWidget(self)
         for page in (self.grid, self.table, self.search_panel, self.map_panel):
@@ -262,10 +262,11 @@ class MainWindow(QMainWindow):
         self.state.set_selection(ids)
         self.detail.show_item(self.vault, ids[-1] if ids else None)
 
-    def show_selected_item(self, item_id: str) -> None:
-        """An item chosen outside the grid and table (a search hit, a point on the map)."""
-        self.state.set_selection([item_id])
-        self.detail.show_item(self.vault, item_id)
+    def show_selected_item(self, chosen: str | list[str]) -> None:
+        """Items chosen outside the grid and table (a search hit, points on the map)."""
+        ids = [chosen] if isinstance(chosen, str) else list(chosen)
+        self.state.set_selection(ids)
+        self.detail.show_item(self.vault, ids[-1])
 
     def _activated(self, index: QModelIndex) -> None:
         item_id = index.data(ID_ROLE)

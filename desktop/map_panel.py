@@ -1,6 +1,7 @@
 """The map page: the items of the current view that have a position, a toolbar to zoom, copy a
 point's coordinates, or show it in a web map after asking (that reveals the place to the
-service). Reads the catalog through ``Vault.item_locations``; changes nothing."""
+service), and background tiles from a server, off until the user agreed to it for the vault
+now open. Reads the catalog through ``Vault.item_locations``; changes nothing."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
 from archive import StrongroomError
 
 from .error_messages import full_message
+from .map_tiles import TileFetcher
 from .map_view import ZOOM_STEP, MapView
+from .settings import Settings
+from .tile_consent import TileConsentDialog
 
 if TYPE_CHECKING:
     from archive.catalog.locations import ItemLocation
@@ -28,14 +32,19 @@ def coordinates_text(location: ItemLocation) -> str:
 
 
 class MapPanel(QWidget):
-    item_chosen = Signal(str)  # a point was clicked: select that item
+    item_chosen = Signal(list)  # a point or a group was clicked: select those items
     consent_asked = Signal(object)  # the QMessageBox about to ask before a web map opens
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, settings: Settings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.settings = settings
         self.view = MapView(self)
-        self.view.point_chosen.connect(self._point_chosen)
+        self.view.point_chosen.connect(lambda item_id: self._points_chosen([item_id]))
+        self.view.group_chosen.connect(self._points_chosen)
+        self.tiles = TileFetcher(self)  # no source, no request, until the user agrees
+        self.view.add_tile_layer(self.tiles)
         self.toolbar = QToolBar(self)
         self.act_zoom_in = self._tool(self.tr("Zoom in"), lambda: self.view.zoom(ZOOM_STEP))
         self.act_zoom_out = self._tool(self.tr("Zoom out"),
@@ -46,6 +55,10 @@ class MapPanel(QWidget):
         self.act_copy = self._tool(self.tr("Copy coordinates"), self.copy_coordinates)
         self.act_open_service = self._tool(self.tr("Open in a map service…"),
                                            self.open_in_map_service)
+        self.toolbar.addSeparator()
+        self.act_tiles = self._tool(self.tr("Background tiles from a server…"),
+                                    self._tiles_toggled)
+        self.act_tiles.setCheckable(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -54,8 +67,10 @@ class MapPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         self._stale = True
+        self._count = 0
         state.scope_changed.connect(self._scope_changed)
         state.vault_changed.connect(self._scope_changed)
+        state.vault_changed.connect(lambda _vault: self._tiles_off())
         state.selection_changed.connect(self._selection_changed)
         self._update_actions()
 
@@ -81,14 +96,26 @@ class MapPanel(QWidget):
         selection = self.state.selection
         self.view.choose(selection[-1] if selection else None)
         self.view.fit_points()
-        if locations:
-            self.summary.setText(self.tr("%1 item(s) with a location. Drag to move, wheel or "
-                                         "+/− to zoom, click a point to select its item. "
-                                         "Drawn offline: no map service is contacted.")
-                                 .replace("%1", str(len(locations))))
-        elif vault is not None:
-            self.summary.setText(self.tr("No item in this view has a location."))
+        self._count = len(locations)
+        self._show_summary(vault is not None)
         self._update_actions()
+
+    def _show_summary(self, opened: bool = True) -> None:
+        if not self._count:
+            if opened:
+                self.summary.setText(self.tr("No item in this view has a location."))
+            return
+        text = self.tr("%1 item(s) with a location. Drag to move, wheel or +/− to zoom, click "
+                       "a point to select its item; a circle with a number stands for items "
+                       "close together: click it to select them, double-click to zoom in.") \
+            .replace("%1", str(self._count))
+        source = self.tiles.source
+        if source is None:
+            text += " " + self.tr("Drawn offline: no map service is contacted.")
+        else:
+            text += " " + self.tr("Background tiles from %1, which sees the areas you look "
+                                  "at.").replace("%1", source.host)
+        self.summary.setText(text)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -103,9 +130,33 @@ class MapPanel(QWidget):
         self.view.choose(item_ids[-1] if item_ids else None)
         self._update_actions()
 
-    def _point_chosen(self, item_id: str) -> None:
+    def _points_chosen(self, item_ids: list[str]) -> None:
         self._update_actions()
-        self.item_chosen.emit(item_id)
+        self.item_chosen.emit(item_ids)
+
+    # ------------------------------------------------------------------ tiles
+    def _tiles_toggled(self) -> None:
+        if not self.act_tiles.isChecked():
+            self._tiles_off()
+            return
+        dialog = TileConsentDialog(self.settings.map_tile_url, self)
+        source = dialog.source() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if source is None:  # refused: nothing is asked of any server
+            self.act_tiles.setChecked(False)
+            return
+        self.settings.map_tile_url = source.template
+        self.settings.sync()
+        self.tiles.set_source(source)
+        self.view.viewport().update()
+        self._show_summary()
+
+    def _tiles_off(self) -> None:
+        """No more requests, and the tiles kept are forgotten (also when the vault locks or
+        another opens: agreeing is asked again)."""
+        self.act_tiles.setChecked(False)
+        self.tiles.set_source(None)
+        self.view.viewport().update()
+        self._show_summary(self.state.vault is not None)
 
     def _update_actions(self) -> None:
         chosen = self.view.location(self.view.chosen) is not None

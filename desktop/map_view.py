@@ -1,6 +1,8 @@
 """A map of where the items were made, drawn only from data shipped with the app: land outlines
 (Natural Earth 1:110m, public domain; see scripts/make_land_outline.py) and the items' GPS
-positions from the catalog. No tile server, no network: nothing here can reveal a place.
+positions from the catalog. No network: nothing here can reveal a place. (Tiles from a server
+are drawn only once the user agreed to it: see :mod:`desktop.map_tiles`.) Points that would
+overlap are drawn as one marker with their count (:mod:`desktop.map_groups`).
 
 Longitude and latitude map straight to scene x and -y (an equirectangular view), which is enough
 to see where things happened and how far apart they are."""
@@ -33,6 +35,9 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QWidget,
 )
+
+from .map_groups import GROUP_PIXELS, GroupMarker, group_close
+from .map_tiles import TileFetcher, TileLayer
 
 if TYPE_CHECKING:
     from archive.catalog.locations import ItemLocation
@@ -81,6 +86,7 @@ class MapView(QGraphicsView):
     """Pan by dragging, zoom with the wheel or +/-; a click on a point chooses its item."""
 
     point_chosen = Signal(str)  # item id
+    group_chosen = Signal(list)  # the ids of the items a group marker stands for
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +101,15 @@ class MapView(QGraphicsView):
         self._world_drawn = False  # read and drawn when the map is first shown, not at start-up
         self._points: dict[str, QGraphicsEllipseItem] = {}
         self._locations: dict[str, ItemLocation] = {}
+        self._groups: list[GroupMarker] = []
         self.chosen: str | None = None
+
+    def add_tile_layer(self, fetcher: TileFetcher) -> None:
+        """Draw ``fetcher``'s tiles over the outline and under the points (none until it has a
+        source)."""
+        layer = TileLayer(fetcher, WORLD)
+        layer.setZValue(1.5)
+        self.scene().addItem(layer)
 
     def _draw_world(self) -> None:
         if self._world_drawn:
@@ -139,7 +153,7 @@ class MapView(QGraphicsView):
             self._locations[location.id] = location
         if self.chosen not in self._points:
             self.chosen = None
-        self._mark_chosen()
+        self._regroup()
 
     def locations(self) -> list[ItemLocation]:
         return list(self._locations.values())
@@ -158,6 +172,38 @@ class MapView(QGraphicsView):
             point.setBrush(QBrush(POINT_CHOSEN if chosen else POINT))
             point.setZValue(3 if chosen else 2)
             point.setScale(1.4 if chosen else 1.0)
+        for group in self._groups:
+            chosen = self.chosen in group.ids
+            group.set_colour(POINT_CHOSEN if chosen else POINT)
+            group.setZValue(3.5 if chosen else 2.5)
+
+    def _regroup(self) -> None:
+        """Points closer on screen than a few pixels become one marker with their count."""
+        scene = self.scene()
+        for group in self._groups:
+            scene.removeItem(group)
+        self._groups = []
+        radius = GROUP_PIXELS / max(self.transform().m11(), 1e-9)
+        ordered = sorted(self._points.items(), key=lambda pair: (pair[1].pos().x(),
+                                                                 pair[1].pos().y(), pair[0]))
+        for ids in group_close([(i, point.pos()) for i, point in ordered], radius):
+            for item_id in ids:
+                self._points[item_id].setVisible(len(ids) == 1)
+            if len(ids) == 1:
+                continue
+            group = GroupMarker(ids, POINT)
+            spots = [self._points[i].pos() for i in ids]
+            group.setPos(sum(p.x() for p in spots) / len(spots),
+                         sum(p.y() for p in spots) / len(spots))
+            names = [self._locations[i].original_name for i in ids]
+            group.setToolTip("\n".join(names[:12] + (["…"] if len(names) > 12 else [])))
+            scene.addItem(group)
+            self._groups.append(group)
+        self._mark_chosen()
+
+    def groups(self) -> list[tuple[list[str], QPointF]]:
+        """Each group marker's items and where it is in viewport pixels."""
+        return [(list(g.ids), QPointF(self.mapFromScene(g.pos()))) for g in self._groups]
 
     def point_position(self, item_id: str) -> QPointF:
         """Where the item's point is in viewport pixels."""
@@ -174,17 +220,23 @@ class MapView(QGraphicsView):
             box = box.united(QRectF(point.pos(), point.pos()).adjusted(-0.01, -0.01, 0.01, 0.01))
         grow_x = max(MIN_SPAN - box.width(), box.width() * 0.3) / 2
         grow_y = max(MIN_SPAN / 2 - box.height(), box.height() * 0.3) / 2
-        self.fitInView(box.adjusted(-grow_x, -grow_y, grow_x, grow_y),
-                       Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit_area(box.adjusted(-grow_x, -grow_y, grow_x, grow_y))
 
     def fit_world(self) -> None:
-        self.fitInView(WORLD, Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit_area(WORLD)
+
+    def fit_area(self, area: QRectF) -> None:
+        self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > MAX_SCALE:
+            self.zoom(1.0)  # back within the closest zoom
+        self._regroup()
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
         wanted = min(max(current * factor, self._min_scale()), MAX_SCALE)
         if wanted != current:
             self.scale(wanted / current, wanted / current)
+            self._regroup()
 
     def _min_scale(self) -> float:
         return min(self.viewport().width() / 400, self.viewport().height() / 200)
@@ -204,6 +256,12 @@ class MapView(QGraphicsView):
             super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        group = self._group_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and group is not None:
+            self.choose(group.ids[-1])
+            self.group_chosen.emit(list(group.ids))
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             item_id = self._point_at(event.position().toPoint())
             if item_id is not None:
@@ -212,6 +270,26 @@ class MapView(QGraphicsView):
                 event.accept()
                 return
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """A double click on a group zooms in on its points."""
+        group = self._group_at(event.position().toPoint())
+        if event.button() != Qt.MouseButton.LeftButton or group is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        box = QRectF()
+        for item_id in group.ids:
+            spot = self._points[item_id].pos()
+            box = box.united(QRectF(spot, spot).adjusted(-1e-4, -1e-4, 1e-4, 1e-4))
+        self.fit_area(box.adjusted(-box.width() / 4, -box.height() / 4,
+                                   box.width() / 4, box.height() / 4))
+        event.accept()
+
+    def _group_at(self, position: QPoint) -> GroupMarker | None:
+        for item in self.items(position):  # topmost first
+            if isinstance(item, GroupMarker):
+                return item
+        return None
 
     def _point_at(self, position: QPoint) -> str | None:
         for item in self.items(position):  # topmost first

@@ -60,6 +60,18 @@ class Settings:
     def auto_lock_minutes(self, value: int) -> None:
         self._s.setValue("safety/auto_lock_minutes", max(0, int(value)))
 
+    # map
+    @property
+    def map_tile_url(self) -> str:
+        """The tile server's URL template last agreed to ("" for none). App-wide: it names a
+        server the user trusts from this machine, not evidence. Agreeing to contact it is
+        asked again for every unlocked vault and never stored."""
+        return str(self._s.value("map/tile_url", ""))
+
+    @map_tile_url.setter
+    def map_tile_url(self, value: str) -> None:
+        self._s.setValue("map/tile_url", value.strip())
+
     # interface
     @property
     def language(self) -> str:
