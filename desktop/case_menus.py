@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
 
 from .case_actions import CaseActions
 from .case_refresh import CaseViewRefresh, CaseWindow, whole_rows
-from .link_actions import LinkActions
+from .link_actions import LINKABLE, LinkActions
 from .sidebar_model import CASE_ROLE
 
 
@@ -113,7 +113,10 @@ class CaseMenus(QObject):
             action.setEnabled(opened and case is not None)
         self.act_remove.setEnabled(opened and chosen and case is not None)
         self.act_delete_items.setEnabled(opened and chosen)
-        self.act_link.setEnabled(chosen and self.links.can_link())
+        kind = self.links.selected_kind() if chosen else None  # a transcript or a recording
+        self.act_link.setEnabled(kind in LINKABLE)
+        self.act_link.setText(self.tr("&Link to transcript…") if kind in ("audio", "video")
+                              else self.tr("&Link to recording…"))
         self.act_unlink.setEnabled(chosen and bool(self.links.linked()))
         self._fill_add_menu(chosen)
 

@@ -1,5 +1,5 @@
-"""A transcript linked to its recording by hand, or unlinked: the user chooses (dialogs), the
-vault links (and records it in the custody log of both items). Reads what is chosen from the
+"""A transcript linked to its recording by hand, or unlinked, starting from either of the two:
+the user chooses (dialogs), the vault links (and records it in the custody log of both items). Reads what is chosen from the
 app state and never sees the window."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .case_actions import Chosen
 
 RECORDINGS = ("audio", "video")
+LINKABLE = ("transcript", *RECORDINGS)
 
 
 class LinkActions(QObject):
@@ -34,13 +35,17 @@ class LinkActions(QObject):
         vault, chosen = self.state.vault, self.state.selection
         return (vault, chosen[0]) if vault is not None and len(chosen) == 1 else None
 
-    def can_link(self) -> bool:
-        """One transcript is selected."""
+    def selected_kind(self) -> str | None:
+        """The kind of the one selected item (None unless exactly one)."""
         one = self._one()
         try:
-            return one is not None and one[0].item_detail(one[1]).kind == "transcript"
+            return one[0].item_detail(one[1]).kind if one is not None else None
         except StrongroomError:
-            return False
+            return None
+
+    def can_link(self) -> bool:
+        """One transcript or one recording is selected."""
+        return self.selected_kind() in LINKABLE
 
     def linked(self) -> list[str]:
         """The items linked by hand to the one selected item."""
@@ -51,29 +56,30 @@ class LinkActions(QObject):
             return []
 
     def link_selected(self) -> str | None:
-        """Ask which recording the selected transcript belongs to, then link them; returns
-        the recording's id."""
-        one = self._one()
-        if one is None or not self.can_link():
+        """Ask which recording the selected transcript belongs to (or which transcript
+        transcribes the selected recording), then link them; returns the other item's id."""
+        one, kind = self._one(), self.selected_kind()
+        if one is None or kind not in LINKABLE:
             return None
-        vault, transcript = one
-        already = set(vault.linked_items(transcript))
-        suggested = [s for s in vault.related_recordings(transcript) if s.id not in already]
+        vault, item = one
+        wanted = RECORDINGS if kind == "transcript" else ("transcript",)
+        already = set(vault.linked_items(item))
+        suggested = [s for s in vault.related_recordings(item) if s.id not in already]
         shown = {s.id for s in suggested}
-        recordings = suggested + [s for kind in RECORDINGS for s in vault.items(kind=kind)
-                                  if s.id not in shown and s.id not in already]
-        dialog = LinkRecordingDialog(vault.item_detail(transcript).original_name, recordings,
-                                     shown, self.parent_widget)
+        choices = suggested + [s for k in wanted for s in vault.items(kind=k)
+                               if s.id not in shown and s.id not in already]
+        dialog = LinkRecordingDialog(vault.item_detail(item).original_name, choices, shown,
+                                     self.parent_widget, from_recording=kind != "transcript")
         if not dialog.exec() or dialog.chosen_id() is None:
             return None
-        recording = str(dialog.chosen_id())
+        other = str(dialog.chosen_id())
         try:
-            vault.link_items(transcript, recording)
+            vault.link_items(item, other)
         except StrongroomError as exc:
             QMessageBox.warning(self.parent_widget, self.tr("Not linked"), full_message(exc))
             return None
-        self.links_changed.emit([transcript, recording])
-        return recording
+        self.links_changed.emit([item, other])
+        return other
 
     def unlink_selected(self) -> str | None:
         """Undo a link of the selected item (asking which, when it has several); returns the

@@ -1,5 +1,6 @@
-"""Choose the recording a transcript transcribes: the vault's recordings, those its name or
-folder suggests first, narrowed by a filter as the user types."""
+"""Choose the recording a transcript transcribes (or, from a recording, the transcript of it):
+the vault's items of the other sort, those the names or folders suggest first, narrowed by a
+filter as the user types."""
 
 from __future__ import annotations
 
@@ -26,17 +27,26 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class LinkRecordingDialog(QDialog):
-    def __init__(self, transcript_name: str, recordings: list[ItemSummary],
-                 suggested: set[str], parent: QWidget | None = None) -> None:
-        """``recordings``: those that may be chosen, in the order shown; ``suggested``: the
-        ids the file names point to, marked as such."""
+    def __init__(self, item_name: str, recordings: list[ItemSummary],
+                 suggested: set[str], parent: QWidget | None = None,
+                 from_recording: bool = False) -> None:
+        """``item_name``: the transcript's (or with ``from_recording``, the recording's);
+        ``recordings``: the items that may be chosen (transcripts, from a recording), in the
+        order shown; ``suggested``: the ids the file names point to, marked as such."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Link to recording"))
         self.setMinimumSize(640, 380)
         layout = QVBoxLayout(self)
-        self.intro = QLabel(self.tr("Which recording does «%1» transcribe? The link is kept "
-                                    "in the custody record of both items.")
-                            .replace("%1", transcript_name), self)
+        if from_recording:
+            self.setWindowTitle(self.tr("Link to transcript"))
+            intro = self.tr("Which transcript transcribes «%1»? The link is kept in the "
+                            "custody record of both items.")
+            empty = self.tr("The vault holds no transcript to link to.")
+        else:
+            self.setWindowTitle(self.tr("Link to recording"))
+            intro = self.tr("Which recording does «%1» transcribe? The link is kept in the "
+                            "custody record of both items.")
+            empty = self.tr("The vault holds no recording to link to.")
+        self.intro = QLabel(intro.replace("%1", item_name), self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.filter = QLineEdit(self)
@@ -53,7 +63,7 @@ class LinkRecordingDialog(QDialog):
             entry.setData(ID_ROLE, recording.id)
             entry.setData(Qt.ItemDataRole.ToolTipRole, recording.original_name)
         layout.addWidget(self.choices, 1)
-        self.empty = QLabel(self.tr("The vault holds no recording to link to."), self)
+        self.empty = QLabel(empty, self)
         self.empty.setVisible(not recordings)
         layout.addWidget(self.empty)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

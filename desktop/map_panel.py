@@ -15,7 +15,7 @@ from archive import StrongroomError
 
 from .error_messages import full_message
 from .map_tiles import TileFetcher
-from .map_view import ZOOM_STEP, MapView
+from .map_view import MAX_SCALE, MAX_TILE_SCALE, ZOOM_STEP, MapView
 from .settings import Settings
 from .tile_consent import TileConsentDialog
 
@@ -147,6 +147,7 @@ class MapPanel(QWidget):
         self.settings.map_tile_url = source.template
         self.settings.sync()
         self.tiles.set_source(source)
+        self.view.max_scale = MAX_TILE_SCALE  # the tiles show streets: closer looks make sense
         self.view.viewport().update()
         self._show_summary()
 
@@ -155,6 +156,9 @@ class MapPanel(QWidget):
         another opens: agreeing is asked again)."""
         self.act_tiles.setChecked(False)
         self.tiles.set_source(None)
+        self.view.max_scale = MAX_SCALE
+        if self.view.transform().m11() > MAX_SCALE:
+            self.view.zoom(1.0)  # no closer than the outline allows
         self.view.viewport().update()
         self._show_summary(self.state.vault is not None)
 

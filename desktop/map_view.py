@@ -53,6 +53,7 @@ POINT_SIZE = 11  # pixels, whatever the zoom
 ID_KEY = 0  # QGraphicsItem.data key holding the item id
 ZOOM_STEP = 1.25
 MAX_SCALE = 4000.0  # pixels per degree: a street block at the 1:110m data's limit anyway
+MAX_TILE_SCALE = 2 ** 19 * 256 / 360  # with tiles from a server: down to their closest zoom
 MIN_SPAN = 30.0  # degrees shown at least around close points: coasts to find one's way by
 WORLD = QRectF(-180, -90, 360, 180)
 
@@ -103,6 +104,7 @@ class MapView(QGraphicsView):
         self._locations: dict[str, ItemLocation] = {}
         self._groups: list[GroupMarker] = []
         self.chosen: str | None = None
+        self.max_scale = MAX_SCALE
 
     def add_tile_layer(self, fetcher: TileFetcher) -> None:
         """Draw ``fetcher``'s tiles over the outline and under the points (none until it has a
@@ -227,13 +229,13 @@ class MapView(QGraphicsView):
 
     def fit_area(self, area: QRectF) -> None:
         self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_SCALE:
+        if self.transform().m11() > self.max_scale:
             self.zoom(1.0)  # back within the closest zoom
         self._regroup()
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
-        wanted = min(max(current * factor, self._min_scale()), MAX_SCALE)
+        wanted = min(max(current * factor, self._min_scale()), self.max_scale)
         if wanted != current:
             self.scale(wanted / current, wanted / current)
             self._regroup()

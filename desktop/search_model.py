@@ -1,13 +1,16 @@
 """Search results: title, kind, snippet and (for timed transcripts) where in the recording.
-Pages of hits are added as they arrive; scrolling to the end asks for the next one."""
+Pages of hits are added as they arrive; scrolling to the end asks for the next one. Hits are
+dragged onto a case in the sidebar as their items' ids only (see item_drag)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt, Signal
 
 from .formatting import duration_text, kind_text
+from .item_drag import ITEM_IDS_MIME, item_ids_mime
 from .snippet_delegate import SPANS_ROLE
 from .table_model import Index, ReadOnlyTableModel
 
@@ -61,6 +64,21 @@ class SearchResultsModel(ReadOnlyTableModel["Hit"]):
 
     def hit(self, row: int) -> Hit:
         return self._rows[row]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [ITEM_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        """The items of the hits (each once, even when several of its passages matched)."""
+        rows = sorted({i.row() for i in indexes if self.row_at(i) is not None})
+        return item_ids_mime(self._rows[row].id for row in rows)
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction  # added to a case; nothing is taken out of one
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Item"), self.tr("Kind"), self.tr("At"), self.tr("Match"))

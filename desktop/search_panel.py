@@ -1,13 +1,16 @@
 """Search results with filters by kind, case and capture date. The filters only add terms of the
 ordinary query syntax (``kind:``, ``case:``, ``captured:[a to b]``); the archive does the rest.
-The search runs on a task thread; more results load as the list is scrolled to its end."""
+The search runs on a task thread; more results load as the list is scrolled to its end. Hits
+chosen (Ctrl/Shift+click for several) are dragged onto a case in the sidebar to add their
+items to it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -81,7 +84,10 @@ class SearchPanel(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()

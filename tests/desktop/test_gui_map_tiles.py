@@ -17,17 +17,18 @@ import pytest
 from gui_gestures import answer
 from PIL import Image, PngImagePlugin
 from PySide6.QtGui import QColor
+from test_gui_screenshots import _save
 
 from desktop.map_view import POINT
 from desktop.tile_consent import TileConsentDialog
 from gui_fixtures import *  # noqa: F403
 from gui_fixtures import unlock
 
-TILE_COLOUR = (255, 0, 255)
+TILE_COLOUR = (226, 214, 246)
 
 
 class TileServer:
-    """Answers every /z/x/y.png with a magenta tile carrying a random marker; records what it
+    """Answers every /z/x/y.png with a plain lavender tile carrying a random marker; records what it
     was asked, with the headers."""
 
     def __init__(self) -> None:
@@ -165,7 +166,11 @@ def test_tiles_after_consent_drawn_under_the_points_and_kept_in_memory_only(  # 
 
     def agree(dialog: TileConsentDialog) -> None:
         dialog.template.setText(tile_server.template)
-        dialog.load_button.click()
+        try:
+            dialog.resize(640, 320)
+            _save(dialog, "map-4-tile-server-consent")
+        finally:
+            dialog.load_button.click()
 
     answer(TileConsentDialog, agree)
     panel.act_tiles.trigger()
@@ -189,6 +194,7 @@ def test_tiles_after_consent_drawn_under_the_points_and_kept_in_memory_only(  # 
     assert drawn.rgb() != QColor(*TILE_COLOUR).rgb()  # the points are drawn over the tiles
     assert drawn.red() > 150 and drawn.green() < 100 and POINT.red() > 150
 
+    _save(main, "map-5-background-tiles-under-the-points")
     count = len(tile_server.requests)
     for _ in range(4):  # a closer look (over twice as close) asks for closer tiles
         main.map_panel.act_zoom_in.trigger()

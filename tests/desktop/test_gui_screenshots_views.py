@@ -29,6 +29,9 @@ def test_screenshots_of_the_map(qtbot, controller, demo_path) -> None:  # type: 
     view = main.map_panel.view
     qtbot.waitUntil(lambda: len(view.locations()) >= 4, timeout=5000)
     van = next(s.id for s in main.vault.items() if s.original_name == "van-at-night.jpg")
+    (_ids, group), = view.groups()  # all close together: one marker with their count
+    _save(main, "map-0-close-points-as-one-marker")
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=group.toPoint())
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.point_position(van).toPoint())
     assert main.detail.item_id == van
