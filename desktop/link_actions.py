@@ -1,6 +1,6 @@
 """A transcript linked to its recording by hand, or unlinked, starting from either of the two:
-the user chooses (dialogs), the vault links (and records it in the custody log of both items). Reads what is chosen from the
-app state and never sees the window."""
+the user chooses (dialogs), the vault links (and records it in the custody log of both items).
+Reads what is chosen from the app state and never sees the window."""
 
 from __future__ import annotations
 

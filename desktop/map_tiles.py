@@ -130,7 +130,7 @@ class TileFetcher(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._network = QNetworkAccessManager(self)  # no cache set: nothing goes to disk
+        self._network: QNetworkAccessManager | None = None  # made at the first request
         self.source: TileSource | None = None
         self._kept: OrderedDict[TileKey, QPixmap] = OrderedDict()
         self._pending: dict[TileKey, QNetworkReply] = {}
@@ -166,11 +166,10 @@ class TileFetcher(QObject):
             if len(self._pending) >= MAX_PENDING:
                 break
             if key not in self._kept and key not in self._pending and key not in self._failed:
-                self._ask(key)
+                self._ask(self.source, key)
 
-    def _ask(self, key: TileKey) -> None:
-        assert self.source is not None
-        request = QNetworkRequest(QUrl(self.source.url(key)))
+    def _ask(self, source: TileSource, key: TileKey) -> None:
+        request = QNetworkRequest(QUrl(source.url(key)))
         request.setRawHeader(b"User-Agent", USER_AGENT)
         attribute = QNetworkRequest.Attribute
         request.setAttribute(attribute.CacheLoadControlAttribute,
@@ -180,6 +179,8 @@ class TileFetcher(QObject):
                              QNetworkRequest.LoadControl.Manual)
         request.setAttribute(attribute.CookieSaveControlAttribute,
                              QNetworkRequest.LoadControl.Manual)
+        if self._network is None:
+            self._network = QNetworkAccessManager(self)  # no cache set: nothing goes to disk
         reply = self._network.get(request)
         self._pending[key] = reply
         reply.finished.connect(lambda k=key, r=reply: self._answered(k, r))
@@ -204,7 +205,7 @@ class TileFetcher(QObject):
         """A tile image from a server's answer (hostile input: size-limited, any damage means
         no tile)."""
         data = reply.read(MAX_TILE_BYTES + 1)
-        if not data or len(data) > MAX_TILE_BYTES:
+        if data.isEmpty() or data.size() > MAX_TILE_BYTES:
             return None
         image = QImage.fromData(data)
         if image.isNull() or max(image.width(), image.height()) > MAX_TILE_SIDE:

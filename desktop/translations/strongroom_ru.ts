@@ -131,19 +131,19 @@
     </message>
     <message>
         <location filename="../case_menus.py" line="56"/>
-        <location filename="../case_menus.py" line="140"/>
+        <location filename="../case_menus.py" line="143"/>
         <source>&amp;Rename…</source>
         <translation>&amp;Переименовать…</translation>
     </message>
     <message>
         <location filename="../case_menus.py" line="57"/>
-        <location filename="../case_menus.py" line="141"/>
+        <location filename="../case_menus.py" line="144"/>
         <source>&amp;Describe…</source>
         <translation>&amp;Описание…</translation>
     </message>
     <message>
         <location filename="../case_menus.py" line="58"/>
-        <location filename="../case_menus.py" line="142"/>
+        <location filename="../case_menus.py" line="145"/>
         <source>&amp;Delete case…</source>
         <translation>&amp;Удалить дело…</translation>
     </message>
@@ -164,6 +164,7 @@
     </message>
     <message>
         <location filename="../case_menus.py" line="63"/>
+        <location filename="../case_menus.py" line="119"/>
         <source>&amp;Link to recording…</source>
         <translation>&amp;Связать с записью…</translation>
     </message>
@@ -186,6 +187,11 @@
         <location filename="../case_menus.py" line="75"/>
         <source>It&amp;em</source>
         <translation>&amp;Материал</translation>
+    </message>
+    <message>
+        <location filename="../case_menus.py" line="118"/>
+        <source>&amp;Link to transcript…</source>
+        <translation>&amp;Связать с расшифровкой…</translation>
     </message>
 </context>
 <context>
@@ -802,22 +808,22 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>LinkActions</name>
     <message>
-        <location filename="../link_actions.py" line="73"/>
+        <location filename="../link_actions.py" line="79"/>
         <source>Not linked</source>
         <translation>Связь не создана</translation>
     </message>
     <message>
-        <location filename="../link_actions.py" line="89"/>
+        <location filename="../link_actions.py" line="95"/>
         <source>Unlink</source>
         <translation>Снять связь</translation>
     </message>
     <message>
-        <location filename="../link_actions.py" line="90"/>
+        <location filename="../link_actions.py" line="96"/>
         <source>Unlink from which item?</source>
         <translation>Снять связь с каким материалом?</translation>
     </message>
     <message>
-        <location filename="../link_actions.py" line="98"/>
+        <location filename="../link_actions.py" line="104"/>
         <source>Not unlinked</source>
         <translation>Связь не снята</translation>
     </message>
@@ -825,32 +831,47 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>LinkRecordingDialog</name>
     <message>
-        <location filename="../link_dialog.py" line="34"/>
+        <location filename="../link_dialog.py" line="45"/>
         <source>Link to recording</source>
         <translation>Связь с записью</translation>
     </message>
     <message>
-        <location filename="../link_dialog.py" line="37"/>
+        <location filename="../link_dialog.py" line="46"/>
         <source>Which recording does «%1» transcribe? The link is kept in the custody record of both items.</source>
         <translation>Расшифровкой какой записи является «%1»? Связь сохраняется в журнале хранения обоих материалов.</translation>
     </message>
     <message>
-        <location filename="../link_dialog.py" line="43"/>
+        <location filename="../link_dialog.py" line="53"/>
         <source>Filter by name</source>
         <translation>Фильтр по имени</translation>
     </message>
     <message>
-        <location filename="../link_dialog.py" line="51"/>
+        <location filename="../link_dialog.py" line="61"/>
         <source>(suggested by the file names)</source>
         <translation>(предложено по именам файлов)</translation>
     </message>
     <message>
-        <location filename="../link_dialog.py" line="56"/>
+        <location filename="../link_dialog.py" line="48"/>
         <source>The vault holds no recording to link to.</source>
         <translation>В хранилище нет записей, с которыми можно связать.</translation>
     </message>
     <message>
-        <location filename="../link_dialog.py" line="62"/>
+        <location filename="../link_dialog.py" line="40"/>
+        <source>Link to transcript</source>
+        <translation>Связать с расшифровкой</translation>
+    </message>
+    <message>
+        <location filename="../link_dialog.py" line="41"/>
+        <source>Which transcript transcribes «%1»? The link is kept in the custody record of both items.</source>
+        <translation>Какая расшифровка относится к «%1»? Связь сохраняется в журнале хранения обоих объектов.</translation>
+    </message>
+    <message>
+        <location filename="../link_dialog.py" line="43"/>
+        <source>The vault holds no transcript to link to.</source>
+        <translation>В хранилище нет расшифровки, с которой можно связать.</translation>
+    </message>
+    <message>
+        <location filename="../link_dialog.py" line="72"/>
         <source>Link</source>
         <translation>Связать</translation>
     </message>
@@ -943,27 +964,27 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Cannot open the item</source>
         <translation>Не удаётся открыть материал</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Import a folder</source>
         <translation>Импорт папки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="336"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Импорт уже идёт; дождитесь конца или отмените его.</translation>
     </message>
@@ -976,57 +997,72 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_panel.py" line="40"/>
+        <location filename="../map_panel.py" line="49"/>
         <source>Zoom in</source>
         <translation>Приблизить</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="41"/>
+        <location filename="../map_panel.py" line="50"/>
         <source>Zoom out</source>
         <translation>Отдалить</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="43"/>
+        <location filename="../map_panel.py" line="52"/>
         <source>Show all points</source>
         <translation>Показать все точки</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="44"/>
+        <location filename="../map_panel.py" line="53"/>
         <source>Whole world</source>
         <translation>Весь мир</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="46"/>
+        <location filename="../map_panel.py" line="55"/>
         <source>Copy coordinates</source>
         <translation>Копировать координаты</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="47"/>
+        <location filename="../map_panel.py" line="56"/>
         <source>Open in a map service…</source>
         <translation>Открыть в картографическом сервисе…</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="85"/>
-        <source>%1 item(s) with a location. Drag to move, wheel or +/− to zoom, click a point to select its item. Drawn offline: no map service is contacted.</source>
-        <translation>Объектов с местом съёмки: %1. Перетаскивайте, чтобы сдвинуть карту, колесо или +/− — масштаб, щелчок по точке выбирает объект. Карта рисуется без сети: никакой картографический сервис не запрашивается.</translation>
+        <location filename="../map_panel.py" line="59"/>
+        <source>Background tiles from a server…</source>
+        <translation>Подложка с сервера тайлов…</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="90"/>
+        <location filename="../map_panel.py" line="106"/>
         <source>No item in this view has a location.</source>
         <translation>Ни у одного объекта в этом списке нет места съёмки.</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="127"/>
+        <location filename="../map_panel.py" line="108"/>
+        <source>%1 item(s) with a location. Drag to move, wheel or +/− to zoom, click a point to select its item; a circle with a number stands for items close together: click it to select them, double-click to zoom in.</source>
+        <translation>Объектов с местоположением: %1. Перетаскивайте карту, масштаб — колесом или +/−, щелчок по точке выбирает её объект; кружок с числом обозначает близко расположенные объекты: щелчок выбирает их, двойной щелчок приближает.</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="114"/>
+        <source>Drawn offline: no map service is contacted.</source>
+        <translation>Карта нарисована без сети: ни к какому картографическому сервису обращений нет.</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="116"/>
+        <source>Background tiles from %1, which sees the areas you look at.</source>
+        <translation>Подложка загружается с %1: этот сервер видит, какие области вы просматриваете.</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="182"/>
         <source>Open in a map service?</source>
         <translation>Открыть в картографическом сервисе?</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="128"/>
+        <location filename="../map_panel.py" line="183"/>
         <source>This opens OpenStreetMap (openstreetmap.org) in your web browser at %1. The service, and anyone who can watch your network, will learn this place. Open it?</source>
         <translation>В браузере откроется OpenStreetMap (openstreetmap.org) в точке %1. Это место узнает сервис и любой, кто может наблюдать за вашей сетью. Открыть?</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="133"/>
+        <location filename="../map_panel.py" line="188"/>
         <source>Open the web map</source>
         <translation>Открыть веб-карту</translation>
     </message>
@@ -1165,32 +1201,32 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../search_panel.py" line="55"/>
+        <location filename="../search_panel.py" line="58"/>
         <source>Any kind</source>
         <translation>Любой тип</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="59"/>
+        <location filename="../search_panel.py" line="62"/>
         <source>Captured between</source>
         <translation>Снято между</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="99"/>
+        <location filename="../search_panel.py" line="105"/>
         <source>Any case</source>
         <translation>Любое дело</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="129"/>
+        <location filename="../search_panel.py" line="135"/>
         <source>Searching for %1…</source>
         <translation>Поиск: %1…</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="151"/>
+        <location filename="../search_panel.py" line="157"/>
         <source>%1 of %2 results for %3 (scroll for more)</source>
         <translation>%1 из %2 результатов по запросу %3 (прокрутите, чтобы увидеть ещё)</translation>
     </message>
     <message>
-        <location filename="../search_panel.py" line="154"/>
+        <location filename="../search_panel.py" line="160"/>
         <source>%1 result(s) for %2</source>
         <translation>Найдено: %1 по запросу %2</translation>
     </message>
@@ -1198,22 +1234,22 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../search_model.py" line="66"/>
+        <location filename="../search_model.py" line="84"/>
         <source>Item</source>
         <translation>Материал</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="66"/>
+        <location filename="../search_model.py" line="84"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="66"/>
+        <location filename="../search_model.py" line="84"/>
         <source>At</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="66"/>
+        <location filename="../search_model.py" line="84"/>
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
@@ -1324,6 +1360,44 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
         <location filename="../start_window.py" line="209"/>
         <source>The vault could not be opened.</source>
         <translation>Не удалось открыть хранилище.</translation>
+    </message>
+</context>
+<context>
+    <name>TileConsentDialog</name>
+    <message>
+        <location filename="../tile_consent.py" line="24"/>
+        <source>Load map tiles from a server?</source>
+        <translation>Загружать тайлы карты с сервера?</translation>
+    </message>
+    <message>
+        <location filename="../tile_consent.py" line="27"/>
+        <source>The map is drawn offline from data shipped with Strongroom. For a detailed background it can download map images (tiles) from a tile server you name here, with {z}, {x} and {y} where the tile&apos;s zoom, column and row go.</source>
+        <translation>Карта рисуется без сети по данным, поставляемым со Strongroom. Для подробной подложки можно загружать изображения карты (тайлы) с сервера тайлов, который вы укажете здесь; на месте масштаба, столбца и строки тайла поставьте {z}, {x} и {y}.</translation>
+    </message>
+    <message>
+        <location filename="../tile_consent.py" line="42"/>
+        <source>Load tiles from this server</source>
+        <translation>Загружать тайлы с этого сервера</translation>
+    </message>
+    <message>
+        <location filename="../tile_consent.py" line="44"/>
+        <source>Keep the map offline</source>
+        <translation>Оставить карту без сети</translation>
+    </message>
+    <message>
+        <location filename="../tile_consent.py" line="59"/>
+        <source>Give the address of a tile server, for example %1.</source>
+        <translation>Укажите адрес сервера тайлов, например %1.</translation>
+    </message>
+    <message>
+        <location filename="../tile_consent.py" line="63"/>
+        <source>What is sent, and to whom: every tile request goes to %1 and tells it the tile&apos;s zoom, column and row, that is the area of the map you are looking at and how closely, together with this computer&apos;s network address (IP). The server, and anyone who can watch your network, may keep this: looking at the places of your evidence reveals them. No item, name or point is sent. Tiles are kept in memory only and forgotten when the tiles are turned off or the vault locks; you are asked again after the next unlock.</source>
+        <translation>Что отправляется и кому: каждый запрос тайла уходит на %1 и сообщает масштаб, столбец и строку тайла, то есть какую область карты вы смотрите и насколько подробно, а также сетевой адрес (IP) этого компьютера. Сервер и любой, кто может наблюдать за вашей сетью, могут это сохранить: просматривая места, где собраны материалы, вы их раскрываете. Объекты, имена и точки не отправляются. Тайлы хранятся только в памяти и забываются, когда подложка выключена или хранилище заблокировано; после следующего открытия хранилища вопрос будет задан снова.</translation>
+    </message>
+    <message>
+        <location filename="../tile_consent.py" line="71"/>
+        <source>This address is not encrypted (http): the requests and the tiles can be read on the way.</source>
+        <translation>Этот адрес не шифруется (http): запросы и тайлы можно прочитать по пути.</translation>
     </message>
 </context>
 <context>
