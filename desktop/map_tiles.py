@@ -232,13 +232,17 @@ class TileLayer(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         if self.fetcher.source is None:
             return
-        area = option.exposedRect.intersected(self._world)  # type: ignore[attr-defined]
+        exposed = option.exposedRect.intersected(self._world)  # type: ignore[attr-defined]
+        # what is wanted follows the whole area in sight, not only the part repainted now
+        in_sight = exposed if widget is None else painter.worldTransform().inverted()[0] \
+            .mapRect(QRectF(widget.rect())).intersected(self._world)
         z = zoom_for(painter.worldTransform().m11())
-        keys = tiles_in(area, z)
-        while len(keys) > MAX_TILES_SHOWN and z > 0:
+        wanted = tiles_in(in_sight, z)
+        while len(wanted) > MAX_TILES_SHOWN and z > 0:
             z -= 1
-            keys = tiles_in(area, z)
-        self.fetcher.want(keys)
+            wanted = tiles_in(in_sight, z)
+        self.fetcher.want(wanted)
+        keys = tiles_in(exposed, z)
         missing = [k for k in keys if self.fetcher.tile(k) is None]
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         # a coarser tile stands in for a missing one until it comes
