@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from archive import StrongroomError
 
@@ -55,16 +64,23 @@ class MapPanel(QWidget):
         self.act_copy = self._tool(self.tr("Copy coordinates"), self.copy_coordinates)
         self.act_open_service = self._tool(self.tr("Open in a map service…"),
                                            self.open_in_map_service)
-        self.toolbar.addSeparator()
-        self.act_tiles = self._tool(self.tr("Background tiles from a server…"),
-                                    self._tiles_toggled)
+        self.act_tiles = QAction(self.tr("Tiles from a server…"), self)  # beside the summary
+        self.act_tiles.triggered.connect(lambda _checked=False: self._tiles_toggled())
         self.act_tiles.setCheckable(True)
+        self.act_tiles.setToolTip(self.tr("A detailed background map from a tile server you "
+                                          "name, after you agree: off by default"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.summary)
+        tiles_button = QToolButton(self)
+        tiles_button.setDefaultAction(self.act_tiles)
+        tiles_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(tiles_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(summary_row)
         layout.addWidget(self.view, 1)
         self._stale = True
         self._count = 0

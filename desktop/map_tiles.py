@@ -245,6 +245,8 @@ class TileLayer(QGraphicsItem):
         keys = tiles_in(exposed, z)
         missing = [k for k in keys if self.fetcher.tile(k) is None]
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # no seams between strips
+        seam = 0.75 / max(painter.worldTransform().m11(), 1e-9)  # each strip overlaps the next
         # a coarser tile stands in for a missing one until it comes
         stand_ins = dict.fromkeys(k.parent() for k in missing if k.z > 0)
         for key in [*stand_ins, *keys]:
@@ -252,4 +254,4 @@ class TileLayer(QGraphicsItem):
             if pixmap is None:
                 continue
             for target, source in strips_of(key, pixmap.width(), pixmap.height()):
-                painter.drawPixmap(target, pixmap, source)
+                painter.drawPixmap(target.adjusted(0, 0, seam, seam), pixmap, source)

@@ -997,72 +997,77 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_panel.py" line="49"/>
+        <location filename="../map_panel.py" line="58"/>
         <source>Zoom in</source>
         <translation>Приблизить</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="50"/>
+        <location filename="../map_panel.py" line="59"/>
         <source>Zoom out</source>
         <translation>Отдалить</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="52"/>
+        <location filename="../map_panel.py" line="61"/>
         <source>Show all points</source>
         <translation>Показать все точки</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="53"/>
+        <location filename="../map_panel.py" line="62"/>
         <source>Whole world</source>
         <translation>Весь мир</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="55"/>
+        <location filename="../map_panel.py" line="64"/>
         <source>Copy coordinates</source>
         <translation>Копировать координаты</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="56"/>
+        <location filename="../map_panel.py" line="65"/>
         <source>Open in a map service…</source>
         <translation>Открыть в картографическом сервисе…</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="59"/>
-        <source>Background tiles from a server…</source>
-        <translation>Подложка с сервера тайлов…</translation>
+        <location filename="../map_panel.py" line="67"/>
+        <source>Tiles from a server…</source>
+        <translation>Тайлы с сервера…</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="106"/>
+        <location filename="../map_panel.py" line="70"/>
+        <source>A detailed background map from a tile server you name, after you agree: off by default</source>
+        <translation>Подробная подложка карты с указанного вами сервера тайлов, только с вашего согласия; по умолчанию выключена</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="122"/>
         <source>No item in this view has a location.</source>
         <translation>Ни у одного объекта в этом списке нет места съёмки.</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="108"/>
+        <location filename="../map_panel.py" line="124"/>
         <source>%1 item(s) with a location. Drag to move, wheel or +/− to zoom, click a point to select its item; a circle with a number stands for items close together: click it to select them, double-click to zoom in.</source>
         <translation>Объектов с местоположением: %1. Перетаскивайте карту, масштаб — колесом или +/−, щелчок по точке выбирает её объект; кружок с числом обозначает близко расположенные объекты: щелчок выбирает их, двойной щелчок приближает.</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="114"/>
+        <location filename="../map_panel.py" line="130"/>
         <source>Drawn offline: no map service is contacted.</source>
         <translation>Карта нарисована без сети: ни к какому картографическому сервису обращений нет.</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="116"/>
+        <location filename="../map_panel.py" line="132"/>
         <source>Background tiles from %1, which sees the areas you look at.</source>
         <translation>Подложка загружается с %1: этот сервер видит, какие области вы просматриваете.</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="182"/>
+        <location filename="../map_panel.py" line="198"/>
         <source>Open in a map service?</source>
         <translation>Открыть в картографическом сервисе?</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="183"/>
+        <location filename="../map_panel.py" line="199"/>
         <source>This opens OpenStreetMap (openstreetmap.org) in your web browser at %1. The service, and anyone who can watch your network, will learn this place. Open it?</source>
         <translation>В браузере откроется OpenStreetMap (openstreetmap.org) в точке %1. Это место узнает сервис и любой, кто может наблюдать за вашей сетью. Открыть?</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="188"/>
+        <location filename="../map_panel.py" line="204"/>
         <source>Open the web map</source>
         <translation>Открыть веб-карту</translation>
     </message>
