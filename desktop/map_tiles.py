@@ -179,10 +179,15 @@ class TileFetcher(QObject):
                              QNetworkRequest.LoadControl.Manual)
         request.setAttribute(attribute.CookieSaveControlAttribute,
                              QNetworkRequest.LoadControl.Manual)
+        # a redirect may not take the request to a server the user did not agree to
+        request.setAttribute(attribute.RedirectPolicyAttribute,
+                             QNetworkRequest.RedirectPolicy.SameOriginRedirectPolicy)
         if self._network is None:
             self._network = QNetworkAccessManager(self)  # no cache set: nothing goes to disk
         reply = self._network.get(request)
         self._pending[key] = reply
+        reply.downloadProgress.connect(  # an answer too big for a tile is not read to its end
+            lambda received, _total, r=reply: r.abort() if received > MAX_TILE_BYTES else None)
         reply.finished.connect(lambda k=key, r=reply: self._answered(k, r))
 
     def _answered(self, key: TileKey, reply: QNetworkReply) -> None:

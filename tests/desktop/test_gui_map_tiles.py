@@ -1,5 +1,5 @@
 """Background tiles from a server, through the map's toolbar and the consent dialog: no request
-before the user agreed nor after a refusal, tiles drawn under the points once agreed, kept in
+before the user agreed nor after a refusal, none to a server a redirect points to, tiles drawn under the points once agreed, kept in
 memory only (nothing written to disk), forgotten when turned off or when the vault locks.
 The tile server is a real HTTP server started by the test on its own port."""
 
@@ -31,7 +31,8 @@ class TileServer:
     """Answers every /z/x/y.png with a plain lavender tile carrying a random marker; records what it
     was asked, with the headers."""
 
-    def __init__(self) -> None:
+    def __init__(self, redirect_to: str | None = None) -> None:
+        """``redirect_to``: a tile template elsewhere every request is sent on to (302)."""
         self.marker = secrets.token_hex(16)
         self.requests: list[tuple[str, dict[str, str]]] = []
         info = PngImagePlugin.PngInfo()
@@ -46,6 +47,11 @@ class TileServer:
                 server.requests.append((self.path, dict(self.headers.items())))
                 if not re.fullmatch(r"/\d+/\d+/\d+\.png", self.path):
                     self.send_error(404)
+                    return
+                if redirect_to is not None:
+                    self.send_response(302)
+                    self.send_header("Location", redirect_to.split("/{z}")[0] + self.path)
+                    self.end_headers()
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "image/png")
@@ -227,3 +233,24 @@ def test_tiles_after_consent_drawn_under_the_points_and_kept_in_memory_only(  # 
     qtbot.waitUntil(lambda: main.state.vault is None, timeout=10000)
     assert panel.tiles.kept_count() == 0 and panel.tiles.source is None
     assert not panel.act_tiles.isChecked()
+
+
+def test_a_redirect_to_another_server_is_not_followed(  # type: ignore[no-untyped-def]
+        qtbot, controller, demo_path) -> None:
+    elsewhere = TileServer()
+    agreed = TileServer(redirect_to=elsewhere.template)
+    try:
+        _main, panel = _open_map(qtbot, controller, demo_path)
+
+        def agree(dialog: TileConsentDialog) -> None:
+            dialog.template.setText(agreed.template)
+            dialog.load_button.click()
+
+        answer(TileConsentDialog, agree)
+        panel.act_tiles.trigger()
+        qtbot.waitUntil(lambda: len(agreed.requests) >= 1, timeout=10000)
+        _settle(qtbot, panel)
+        assert elsewhere.requests == [] and panel.tiles.kept_count() == 0
+    finally:
+        agreed.close()
+        elsewhere.close()
