@@ -1,7 +1,8 @@
-"""Background tiles from a server, through the map's toolbar and the consent dialog: no request
-before the user agreed nor after a refusal, none to a server a redirect points to, tiles drawn under the points once agreed, kept in
-memory only (nothing written to disk), forgotten when turned off or when the vault locks.
-The tile server is a real HTTP server started by the test on its own port."""
+"""Background tiles from a server, through the map's tiles switch and the consent dialog: no
+request before the user agreed nor after a refusal, none to a server a redirect points to,
+tiles drawn under the points once agreed, kept in memory only (nothing written to disk),
+forgotten when turned off or when the vault locks. The tile server is a real HTTP server
+started by the test on its own port."""
 
 from __future__ import annotations
 
