@@ -1,4 +1,5 @@
-"""Preferences: auto-lock, language, recent vaults (kept with the app's settings, not a vault)
+"""Preferences: auto-lock, language, recent vaults, the map's tile server (kept with the app's
+settings, not a vault)
 and, while a vault is open, the examiner's name (kept in that vault's encrypted catalog)."""
 
 from __future__ import annotations
@@ -58,6 +59,12 @@ class PreferencesDialog(QDialog):
         self.remember.setToolTip(self.tr("The list of vault folders is kept in the app's "
                                          "settings, outside any vault."))
         form.addRow("", self.remember)
+        self.tile_url = QLineEdit(settings.map_tile_url, self)
+        self.tile_url.setClearButtonEnabled(True)
+        self.tile_url.setToolTip(self.tr("The address template last agreed to on the map. "
+                                         "Tiles are fetched only after you agree again; "
+                                         "empty: none remembered."))
+        form.addRow(self.tr("Map tile server"), self.tile_url)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -74,5 +81,6 @@ class PreferencesDialog(QDialog):
         self.settings.auto_lock_minutes = self.auto_lock.value()
         self.settings.language = self.language.currentData()
         self.settings.remember_recent = self.remember.isChecked()
+        self.settings.map_tile_url = self.tile_url.text()
         self.settings.sync()
         super().accept()

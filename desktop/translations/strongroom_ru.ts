@@ -1125,57 +1125,67 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../preferences_dialog.py" line="34"/>
+        <location filename="../preferences_dialog.py" line="35"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="37"/>
+        <location filename="../preferences_dialog.py" line="38"/>
         <source>The name recorded as who acted, in this vault&apos;s custody record. Empty: your login name.</source>
         <translation>Имя, под которым действия записываются в журнал хранения этого хранилища. Пусто: имя входа в систему.</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="41"/>
+        <location filename="../preferences_dialog.py" line="42"/>
         <source>Your name (this vault)</source>
         <translation>Ваше имя (это хранилище)</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="46"/>
+        <location filename="../preferences_dialog.py" line="47"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="47"/>
+        <location filename="../preferences_dialog.py" line="48"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="49"/>
+        <location filename="../preferences_dialog.py" line="50"/>
         <source>Lock after idle time</source>
         <translation>Блокировать при бездействии</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="51"/>
+        <location filename="../preferences_dialog.py" line="52"/>
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="55"/>
+        <location filename="../preferences_dialog.py" line="56"/>
         <source>Language (after a restart)</source>
         <translation>Язык (после перезапуска)</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="56"/>
+        <location filename="../preferences_dialog.py" line="57"/>
         <source>Remember recently opened vaults</source>
         <translation>Помнить недавно открытые хранилища</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="58"/>
+        <location filename="../preferences_dialog.py" line="59"/>
         <source>The list of vault folders is kept in the app&apos;s settings, outside any vault.</source>
         <translation>Список папок хранилищ хранится в настройках программы, вне хранилищ.</translation>
     </message>
     <message>
-        <location filename="../preferences_dialog.py" line="72"/>
+        <location filename="../preferences_dialog.py" line="64"/>
+        <source>The address template last agreed to on the map. Tiles are fetched only after you agree again; empty: none remembered.</source>
+        <translation>Шаблон адреса, на который вы в последний раз согласились на карте. Тайлы загружаются только после нового согласия; пусто — ничего не запомнено.</translation>
+    </message>
+    <message>
+        <location filename="../preferences_dialog.py" line="67"/>
+        <source>Map tile server</source>
+        <translation>Сервер тайлов карты</translation>
+    </message>
+    <message>
+        <location filename="../preferences_dialog.py" line="79"/>
         <source>Name not saved</source>
         <translation>Имя не сохранено</translation>
     </message>

@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor
 from test_gui_screenshots import _save
 
 from desktop.map_view import POINT
+from desktop.preferences_dialog import PreferencesDialog
 from desktop.tile_consent import TileConsentDialog
 from gui_fixtures import *  # noqa: F403
 from gui_fixtures import unlock
@@ -255,3 +256,21 @@ def test_a_redirect_to_another_server_is_not_followed(  # type: ignore[no-untype
     finally:
         agreed.close()
         elsewhere.close()
+
+
+def test_the_remembered_tile_server_is_forgotten_in_preferences(  # type: ignore[no-untyped-def]
+        qtbot, main_window, settings, tmp_path) -> None:
+    settings.map_tile_url = "https://tiles.example.org/{z}/{x}/{y}.png"
+    seen: dict[str, object] = {}
+
+    def forget(dialog: PreferencesDialog) -> None:
+        seen["shown"] = dialog.tile_url.text()
+        dialog.tile_url.clear()
+        dialog.accept()
+
+    answer(PreferencesDialog, forget)
+    main_window.act_prefs.trigger()
+    assert seen["shown"] == "https://tiles.example.org/{z}/{x}/{y}.png"
+    assert settings.map_tile_url == ""
+    settings.sync()
+    assert "tiles.example.org" not in (tmp_path / "settings.ini").read_text()
