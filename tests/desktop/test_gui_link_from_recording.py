@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from gui_gestures import answer, click_rows, right_click, row_centre
 from PySide6.QtCore import Qt
+from test_gui_screenshots import _save
 
 from desktop.link_dialog import LinkRecordingDialog
 from desktop.main_window import TABLE
@@ -33,8 +34,11 @@ def test_a_recording_linked_to_its_transcript_from_its_context_menu(qtbot, main_
         seen["title"] = dialog.windowTitle()
         seen["intro"] = dialog.intro.text()
         seen["all"] = dialog.shown_names()
-        qtbot.keyClicks(dialog.filter, "interview")
-        qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+        try:
+            _save(dialog, "link-2-a-transcript-chosen-from-a-recording")
+        finally:  # the dialog is answered whatever the picture did
+            qtbot.keyClicks(dialog.filter, "interview")
+            qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
 
     row = _row_named(w, "courtyard.mp4")
     answer(LinkRecordingDialog, choose)
