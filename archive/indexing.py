@@ -25,6 +25,7 @@ from archive.catalog.models import IndexFile, Item, ItemText
 from archive.derived import DerivedDamaged, ItemTextContent, read_text_row
 from archive.derived_access import text_of
 from archive.errors import VaultDamaged
+from archive.index_sealing import DeferredSealing
 from archive.notices import Notice, index_rebuilt
 from archive.storage.slotmap import Extent
 from search import IndexDocument, ResultPage, SearchIndex
@@ -67,6 +68,8 @@ def _with_everything() -> Any:
 class Indexer:
     def __init__(self, vault: VaultCore) -> None:
         self.vault = vault
+        self._sealing = threading.Lock()  # one sealing at a time, on whichever thread
+        self._later = DeferredSealing(self._seal_pending)
         self.healed: Notice | None = None  # what was wrong with the stored index, if anything
         self.rebuilt: list[str] = []  # derived objects found damaged and rebuilt while indexing
         try:
@@ -104,6 +107,8 @@ class Indexer:
         an older copy); they are all replaced at the first persist (see :meth:`rebuild`)."""
         indexer = cls.__new__(cls)
         indexer.vault = vault
+        indexer._sealing = threading.Lock()
+        indexer._later = DeferredSealing(indexer._seal_pending)
         indexer.rebuilt = []
         indexer.index = SearchIndex.in_memory({})
         with vault.sessions() as session:
@@ -144,42 +149,72 @@ class Indexer:
         return len(stale) + len(gone)
 
     def rebuild(self, progress: Callable[[int, int, str], None] | None = None) -> int:
-        self.index.clear()
-        # A new index starts its generations again and reuses file names: all files are stale.
-        self._persisted = dict.fromkeys(self._persisted, -1)
+        self._later.flush()
+        with self._sealing, _CHANGES:
+            self.index.clear()
+            # A new index starts its generations again and reuses file names: all files are
+            # stale.
+            self._persisted = dict.fromkeys(self._persisted, -1)
         with self.vault.sessions() as session:
             ids = list(session.scalars(select(Item.id)))
         self.reindex_items(ids, [], progress)
         return len(ids)
 
     def reindex_items(self, ids: Iterable[str], remove: Iterable[str] = (),
-                      progress: Callable[[int, int, str], None] | None = None) -> None:
+                      progress: Callable[[int, int, str], None] | None = None,
+                      seal_later: bool = False) -> None:
+        """Index ``ids`` again from the catalog and remove ``remove``; the new index files are
+        sealed before this returns, or with ``seal_later`` (a note or a tag saved: searchable
+        at once) a moment later on another thread, with any other small changes made since."""
         todo = list(ids)
         removals = list(remove)
         if todo and not removals:
             # The items of the small segments left by earlier saves, once there are several,
-            # indexed again with these: one segment instead of many, without a merge.
+            # indexed again with these: one segment instead of many, without a merge (the
+            # sealing that follows small changes does it earlier, away from the save).
             todo = list(dict.fromkeys(todo + self.index.small_segment_ids()))
+        if seal_later and not removals:
+            with _CHANGES:
+                self.index.update(self._documents(todo))
+            self._later.request()
+            return
 
-        def documents() -> Iterator[IndexDocument]:
-            # One writer for the whole run (one segment: many small ones make every query
-            # slower), reading the catalog a slice at a time.
-            for start in range(0, len(todo), REBUILD_BATCH):
-                chunk = todo[start : start + REBUILD_BATCH]
-                with self.vault.sessions() as session:
-                    items = session.scalars(select(Item).where(Item.id.in_(chunk))
-                                            .options(*_with_everything())).all()
-                    rows = [(i, i.text) for i in items]
-                docs = [document(i, self._text(row)) for i, row in rows]
-                yield from docs
-                if progress is not None:
-                    progress(min(start + REBUILD_BATCH, len(todo)), len(todo), "")
-
-        # One change and its sealing at a time: an import's batches are indexed on its own
-        # thread while a note may be saved on another.
+        # One change at a time (an import's batches are indexed on its own thread while a note
+        # may be saved on another); the sealing that follows includes it.
         with _CHANGES:
-            self.index.update(documents(), removals)
-            self.persist()
+            self.index.update(self._documents(todo, progress), removals)
+        self.persist()
+
+    def _documents(self, todo: list[str], progress: Callable[[int, int, str], None] | None
+                   = None) -> Iterator[IndexDocument]:
+        # One writer for the whole run (one segment: many small ones make every query slower),
+        # reading the catalog a slice at a time.
+        for start in range(0, len(todo), REBUILD_BATCH):
+            chunk = todo[start : start + REBUILD_BATCH]
+            with self.vault.sessions() as session:
+                items = session.scalars(select(Item).where(Item.id.in_(chunk))
+                                        .options(*_with_everything())).all()
+                rows = [(i, i.text) for i in items]
+            yield from [document(i, self._text(row)) for i, row in rows]
+            if progress is not None:
+                progress(min(start + REBUILD_BATCH, len(todo)), len(todo), "")
+
+    def _seal_pending(self) -> None:
+        """What follows small changes: the small segments they left, once there are several,
+        put together (their items indexed again as one segment), then the new files sealed."""
+        with _CHANGES:
+            again = self.index.small_segment_ids(at=2)
+            if again:
+                self.index.update(self._documents(again))
+        self.persist()
+
+    def flush(self) -> None:
+        """Seal now what small changes left to seal later."""
+        self._later.flush()
+
+    def close(self) -> None:
+        """Before the vault locks: what is pending sealed, the sealing thread stopped."""
+        self._later.close()
 
     def _text(self, row: ItemText | None) -> ItemTextContent | None:
         """An item's text for the index. A damaged text object is rebuilt from the original
@@ -199,7 +234,12 @@ class Indexer:
         opening keeps its repairs in memory (the next writing opening makes them again)."""
         if self.vault.read_only:
             return
-        now = self.index.storage.snapshot()
+        with self._sealing:
+            self._seal_changed_files()
+
+    def _seal_changed_files(self) -> None:
+        with _CHANGES:
+            now = self.index.storage.snapshot()
         added = {n: d for n, d in now.items() if self._persisted.get(n) != len(d)}
         removed = [n for n in self._persisted if n not in now or n in added]
         if not added and not removed:

@@ -184,7 +184,9 @@ class Vault(VaultQueries, CaseWork):
 
     def lock(self) -> None:
         """Drop every key and cached plaintext, close the catalog and release the lock file."""
-        core, self._core, self._indexer_ = self._core, None, None
+        core, self._core, indexer, self._indexer_ = self._core, None, self._indexer_, None
+        if indexer is not None:
+            indexer.close()  # what a note or a tag saved left to seal
         if core is not None:
             core.close()
         self._lock_file.release()
@@ -323,14 +325,14 @@ class Vault(VaultQueries, CaseWork):
 
     def add_note(self, ref: str, text: str, actor: str | None = None) -> int:
         note_id, item_id = items_service.add_note(self._require(), ref, text, actor)
-        self._indexer().reindex_items([item_id])
+        self._indexer().reindex_items([item_id], seal_later=True)
         return note_id
 
     def change_tags(self, ref: str, add: Sequence[str] = (), remove: Sequence[str] = (),
                     actor: str | None = None) -> tuple[list[str], list[str]]:
         added, removed, item_id = items_service.change_tags(self._require(), ref, add, remove,
                                                              actor)
-        self._indexer().reindex_items([item_id])
+        self._indexer().reindex_items([item_id], seal_later=True)
         return added, removed
 
     def verify(self, progress: Progress | None = None, cancel: Callable[[], bool] | None = None,

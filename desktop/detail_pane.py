@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive import StrongroomError
 from archive.catalog.labels import capture_time
 from archive.catalog.records import iso
 
 from .custody_model import CustodyModel
-from .error_messages import full_message
+from .edit_saver import NOTE, EditSaver
 from .formatting import duration_text, iso_text, kind_text, size_text
 from .metadata_view import MetadataView, value_label
 
@@ -36,13 +35,20 @@ if TYPE_CHECKING:
     from archive import Vault
     from archive.catalog.details import ItemDetail
 
+    from .tasks import TaskRunner
+
 
 class DetailPane(QScrollArea):
     item_changed = Signal(str)  # notes or tags were saved
     open_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Notes and tags are saved on a task thread (see ``edit_saver``).
+        self.saver = EditSaver(tasks, self)
+        self.saver.started.connect(self._save_started)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._vault: Vault | None = None
@@ -90,9 +96,18 @@ class DetailPane(QScrollArea):
         self.note_edit.setMaximumHeight(80)
         self.note_save = QPushButton(self.tr("Add note"), notes_box)
         self.note_save.clicked.connect(self._save_note)
+        self.note_action = QAction(self.tr("Add note"), self.note_edit)
+        self.note_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.note_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.note_action.triggered.connect(self._save_note)
+        self.note_edit.addAction(self.note_action)
+        self.note_save.setToolTip(self.tr("Add the note (Ctrl+Return)"))
+        self.save_status = QLabel(notes_box)  # "Saving…", then "Saved"
+        self.save_status.setObjectName("save-status")
         notes_layout.addWidget(self.notes_list)
         notes_layout.addWidget(self.note_edit)
         notes_layout.addWidget(self.note_save)
+        notes_layout.addWidget(self.save_status)
         self._layout.addWidget(notes_box)
 
         custody_box = QGroupBox(self.tr("Custody timeline"), body)
@@ -115,6 +130,10 @@ class DetailPane(QScrollArea):
 
     # ------------------------------------------------------------------ contents
     def show_item(self, vault: Vault | None, item_id: str | None) -> None:
+        if item_id != self.item_id or vault is not self._vault:
+            self.save_status.clear()
+        if vault is not self._vault:
+            self.saver.forget()  # a save for a vault no longer shown reports nothing
         self._vault, self.item_id = vault, item_id
         self.detail = vault.item_detail(item_id) if vault is not None and item_id else None
         while self.facts.rowCount():
@@ -130,9 +149,9 @@ class DetailPane(QScrollArea):
         enabled = self.detail is not None
         for part in self.item_parts():
             part.setVisible(enabled)
-        for widget in (self.open_button, self.tags_edit, self.tags_save, self.note_edit,
-                       self.note_save):
+        for widget in (self.open_button, self.tags_edit, self.note_edit):
             widget.setEnabled(enabled)
+        self._enable_saving(enabled and not self.saver.busy())
         d = self.detail
         if d is None:
             self.metadata_view.set_metadata({})
@@ -242,28 +261,35 @@ class DetailPane(QScrollArea):
             return
         wanted = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
         current = list(self.detail.tags) if self.detail else []
-        try:
-            self._vault.change_tags(self.item_id, add=[t for t in wanted if t not in current],
-                                    remove=[t for t in current if t not in wanted])
-        except StrongroomError as exc:
-            QMessageBox.warning(self, self.tr("Tags not saved"), full_message(exc))
-            return
-        self._refresh()
+        self.saver.save_tags(self._vault, self.item_id, [t for t in wanted if t not in current],
+                             [t for t in current if t not in wanted])
 
     def _save_note(self) -> None:
         text = self.note_edit.toPlainText()
         if self._vault is None or self.item_id is None or not text.strip():
             return
-        try:
-            self._vault.add_note(self.item_id, text)
-        except StrongroomError as exc:
-            QMessageBox.warning(self, self.tr("Note not saved"), full_message(exc))
-            return
-        self._refresh()
+        self.saver.save_note(self._vault, self.item_id, text)
 
-    def _refresh(self) -> None:
-        item_id = self.item_id
-        if item_id is None:
-            return
-        self.show_item(self._vault, item_id)
+    def _enable_saving(self, enabled: bool) -> None:
+        for widget in (self.tags_save, self.note_save, self.note_action):
+            widget.setEnabled(enabled)
+        self.note_edit.setReadOnly(not enabled)
+        self.tags_edit.setReadOnly(not enabled)
+
+    def _save_started(self, _item_id: str, _what: str) -> None:
+        self._enable_saving(False)
+        self.save_status.setText(self.tr("Saving…"))
+
+    def _saved(self, item_id: str, _what: str) -> None:
+        if item_id == self.item_id:
+            self.show_item(self._vault, item_id)
+        else:
+            self._enable_saving(self.detail is not None)
+        self.save_status.setText(self.tr("Saved"))
         self.item_changed.emit(item_id)
+
+    def _save_failed(self, item_id: str, what: str, message: str) -> None:
+        self._enable_saving(self.detail is not None)
+        self.save_status.setText(self.tr("Not saved"))
+        title = self.tr("Note not saved") if what == NOTE else self.tr("Tags not saved")
+        QMessageBox.warning(self, title, message)

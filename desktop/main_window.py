@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
                 lambda _new, _old, v=view: self._selection_changed(v))
             view.activated.connect(self._activated)
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.detail = DetailPane(self)
+        self.detail = DetailPane(self.tasks, self)
         self.detail.open_requested.connect(self.open_item)
         self.detail.item_changed.connect(self._item_changed)
         self.import_panel = ImportPanel(self)

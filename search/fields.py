@@ -4,6 +4,7 @@ cache, which is most of what makes indexing fast."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
@@ -56,17 +57,13 @@ def word_positions(value: str) -> dict[str, list[int]]:
     """Each word of ``value`` as written and where it occurs (word positions). The text is
     split on white space first, and only the pieces that are not plain words go through the
     word pattern (same words, in the same order, as ``WORD.findall``)."""
-    found: dict[str, list[int]] = {}
-    get = found.get
-    pos = 0
-    for piece in value.split():
-        for raw in ((piece,) if piece.isalnum() else WORD.findall(piece)):
-            where = get(raw)
-            if where is None:
-                found[raw] = [pos]
-            else:
-                where.append(pos)
-            pos += 1
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    pieces = value.split()
+    if not all(map(str.isalnum, pieces)):
+        pieces = [raw for piece in pieces
+                  for raw in ((piece,) if piece.isalnum() else WORD.findall(piece))]
+    for pos, raw in enumerate(pieces):
+        found[raw].append(pos)
     return found
 
 

@@ -129,17 +129,24 @@ class SearchIndex:
         once there are several: the large segments are left as they are."""
         removals = list(delete)
         with self._lock:
+            # The documents replaced are found with the searcher kept open (a writer's own
+            # would open every segment again).
+            searcher = self._current_searcher()
             writer = GatheringWriter(self._ix, limitmb=self.pool_mb)
             added = 0
             try:
                 for item_id in removals:
-                    writer.delete_by_term("id", item_id)
+                    writer.delete_by_term("id", item_id, searcher=searcher)
                 for doc in docs:
-                    writer.update_document(**_fields(doc))
+                    writer.delete_by_term("id", doc.id, searcher=searcher)
+                    writer.add_document(**_fields(doc))
                     added += 1
             except BaseException:
                 writer.cancel()
                 raise
+            # A few documents make a segment of one file instead of seven (one object to seal
+            # where a note is saved); read, it is no slower at that size.
+            writer.compound = added < SMALL_SEGMENT and not removals
             if removals:
                 mergetype = writing.OPTIMIZE
             elif added < SMALL_SEGMENT:
@@ -148,16 +155,16 @@ class SearchIndex:
                 mergetype = merge_into_large
             writer.commit(mergetype=mergetype)
 
-    def small_segment_ids(self) -> list[str]:
-        """The items in small segments once there are ``MERGE_AT`` of those (else none): the
-        owner indexes them again with its next small commit, which leaves those segments empty
-        and dropped, and puts their documents in one segment, without reading postings back
-        as a Whoosh merge does (which takes seconds for a few hundred documents)."""
+    def small_segment_ids(self, at: int = MERGE_AT - 1) -> list[str]:
+        """The items in small segments once there are ``at`` of those (else none): the owner
+        indexes them again with its next small commit, which leaves those segments empty and
+        dropped, and puts their documents in one segment, without reading postings back as a
+        Whoosh merge does (which takes seconds for a few hundred documents)."""
         with self._lock:
             leaves = [r for r, _ in self._current_searcher().reader().leaf_readers()]
             small = [r for r in leaves if r.segment() is not None
                      and r.doc_count_all() < SMALL_SEGMENT]
-            if len(small) + 1 < MERGE_AT:
+            if len(small) < max(at, 1):
                 return []
             return [f["id"] for r in small for f in r.all_stored_fields()]
 

@@ -129,6 +129,12 @@ class GatheringWriter(SegmentWriter):  # type: ignore[misc]
                     continue
                 field = schema[name]
                 length = 0
+                if not value and isinstance(field, LexicalText):
+                    # An empty text has no terms and no length: only its stored value, if any,
+                    # is kept (as Whoosh does for a field that is not given).
+                    if field.stored:
+                        perdoc.add_field(name, field, value, 0)
+                    continue
                 if field.indexed:
                     terms = self._terms.get(name)
                     if terms is None:

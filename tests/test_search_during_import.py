@@ -66,6 +66,7 @@ def test_note_saves_are_searchable_and_leave_few_segments(small_vault: Vault,
         assert len(leaves) <= MERGE_AT
     assert {h.id for h in small_vault.search("охранник")} == set(ids)
     assert all(any(small_vault.search(w)) for w in WORDS)
+    indexer.flush()  # (sealed a moment after the saves, on another thread; now at the latest)
     assert Indexer(small_vault._require()).repair() == 0  # noqa: SLF001 - all of it sealed
 
 

@@ -537,172 +537,193 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../detail_pane.py" line="58"/>
+        <location filename="../detail_pane.py" line="64"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="62"/>
+        <location filename="../detail_pane.py" line="68"/>
         <source>Facts</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="65"/>
+        <location filename="../detail_pane.py" line="71"/>
         <source>Metadata</source>
         <translation>Метаданные</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="69"/>
+        <location filename="../detail_pane.py" line="75"/>
         <source>Provenance</source>
         <translation>Происхождение</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="73"/>
+        <location filename="../detail_pane.py" line="79"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="76"/>
+        <location filename="../detail_pane.py" line="82"/>
         <source>comma-separated</source>
         <translation>через запятую</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="77"/>
+        <location filename="../detail_pane.py" line="83"/>
         <source>Save tags</source>
         <translation>Сохранить метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="84"/>
+        <location filename="../detail_pane.py" line="90"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="89"/>
+        <location filename="../detail_pane.py" line="95"/>
         <source>A new note (kept in the custody record)</source>
         <translation>Новая заметка (сохраняется в журнале хранения)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="91"/>
+        <location filename="../detail_pane.py" line="97"/>
+        <location filename="../detail_pane.py" line="99"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="98"/>
+        <location filename="../detail_pane.py" line="104"/>
+        <source>Add the note (Ctrl+Return)</source>
+        <translation>Добавить заметку (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="113"/>
         <source>Custody timeline</source>
         <translation>История хранения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="140"/>
+        <location filename="../detail_pane.py" line="159"/>
         <source>Nothing selected</source>
         <translation>Ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="145"/>
+        <location filename="../detail_pane.py" line="164"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="146"/>
+        <location filename="../detail_pane.py" line="165"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="147"/>
+        <location filename="../detail_pane.py" line="166"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="153"/>
+        <location filename="../detail_pane.py" line="172"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="154"/>
+        <location filename="../detail_pane.py" line="173"/>
         <source>(zone unknown)</source>
         <translation>(часовой пояс неизвестен)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="155"/>
+        <location filename="../detail_pane.py" line="174"/>
         <source>(date only)</source>
         <translation>(только дата)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="157"/>
+        <location filename="../detail_pane.py" line="176"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="162"/>
+        <location filename="../detail_pane.py" line="181"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="164"/>
+        <location filename="../detail_pane.py" line="183"/>
         <source>Dimensions</source>
         <translation>Размеры</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="166"/>
+        <location filename="../detail_pane.py" line="185"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="168"/>
+        <location filename="../detail_pane.py" line="187"/>
         <source>Text encoding</source>
         <translation>Кодировка текста</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="169"/>
+        <location filename="../detail_pane.py" line="188"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="172"/>
+        <location filename="../detail_pane.py" line="191"/>
         <source>Item id</source>
         <translation>Идентификатор</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="174"/>
+        <location filename="../detail_pane.py" line="193"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="181"/>
+        <location filename="../detail_pane.py" line="200"/>
         <source>imported %1 by %2 on %3</source>
         <translation>принято %1, %2, на %3</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="185"/>
+        <location filename="../detail_pane.py" line="204"/>
         <source>modified %1</source>
         <translation>изменён %1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="207"/>
+        <location filename="../detail_pane.py" line="226"/>
         <source>Transcript</source>
         <translation>Расшифровка</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="208"/>
+        <location filename="../detail_pane.py" line="227"/>
         <source>Recording</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="209"/>
+        <location filename="../detail_pane.py" line="228"/>
         <source>%1 (linked by hand)</source>
         <translation>%1 (связь задана вручную)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="226"/>
+        <location filename="../detail_pane.py" line="245"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="249"/>
+        <location filename="../detail_pane.py" line="281"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="288"/>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="293"/>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="294"/>
         <source>Tags not saved</source>
         <translation>Метки не сохранены</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="260"/>
+        <location filename="../detail_pane.py" line="294"/>
         <source>Note not saved</source>
         <translation>Заметка не сохранена</translation>
     </message>

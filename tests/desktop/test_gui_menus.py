@@ -238,7 +238,8 @@ def _journey(qtbot, controller, window, answerer, tmp_path: Path, monkeypatch) -
     # a note from the detail pane
     assert window.detail.item_id == hit_id
     qtbot.keyClicks(window.detail.note_edit, "Van identified by the neighbour.")
-    qtbot.mouseClick(window.detail.note_save, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.detail.saver.saved, timeout=30000):
+        qtbot.mouseClick(window.detail.note_save, Qt.MouseButton.LeftButton)
     assert any(e.action == "note" for e in window.vault.custody_events(hit_id))
 
     # export the case (Ctrl+E); the installed command checks the package

@@ -137,9 +137,11 @@ def test_notes_and_tags_from_the_detail_pane(qtbot, main_window) -> None:  # typ
     item = _id(main_window, "shop-front.jpg")
     main_window.detail.show_item(main_window.vault, item)
     main_window.detail.note_edit.setPlainText("Фасад магазина, снято активистами.")
-    main_window.detail.note_save.click()
+    with qtbot.waitSignal(main_window.detail.saver.saved, timeout=30000):
+        main_window.detail.note_save.click()
     main_window.detail.tags_edit.setText("demo, facade")
-    main_window.detail.tags_save.click()
+    with qtbot.waitSignal(main_window.detail.saver.saved, timeout=30000):
+        main_window.detail.tags_save.click()
     detail = main_window.vault.item_detail(item).as_json()
     assert detail["tags"] == ["demo", "facade"] or sorted(detail["tags"]) == ["demo", "facade"]
     assert detail["notes"][0]["text"].startswith("Фасад")
