@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,6 +50,7 @@ class DetailPane(QScrollArea):
         self.saver.started.connect(self._save_started)
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
+        self._focus_after_save: QWidget | None = None
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._vault: Vault | None = None
@@ -277,8 +279,16 @@ class DetailPane(QScrollArea):
         self.tags_edit.setReadOnly(not enabled)
 
     def _save_started(self, _item_id: str, _what: str) -> None:
+        # A button pressed is disabled while it saves, which moves the focus away; it comes
+        # back to it afterwards (so the window's shortcuts go on working as before).
+        self._focus_after_save = QApplication.focusWidget()
         self._enable_saving(False)
         self.save_status.setText(self.tr("Saving…"))
+
+    def _give_focus_back(self) -> None:
+        widget, self._focus_after_save = self._focus_after_save, None
+        if widget in (self.note_save, self.tags_save) and widget.isEnabled():
+            widget.setFocus()
 
     def _saved(self, item_id: str, _what: str) -> None:
         if item_id == self.item_id:
@@ -286,10 +296,12 @@ class DetailPane(QScrollArea):
         else:
             self._enable_saving(self.detail is not None)
         self.save_status.setText(self.tr("Saved"))
+        self._give_focus_back()
         self.item_changed.emit(item_id)
 
     def _save_failed(self, item_id: str, what: str, message: str) -> None:
         self._enable_saving(self.detail is not None)
         self.save_status.setText(self.tr("Not saved"))
+        self._give_focus_back()
         title = self.tr("Note not saved") if what == NOTE else self.tr("Tags not saved")
         QMessageBox.warning(self, title, message)

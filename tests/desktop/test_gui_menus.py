@@ -242,7 +242,10 @@ def _journey(qtbot, controller, window, answerer, tmp_path: Path, monkeypatch) -
         qtbot.mouseClick(window.detail.note_save, Qt.MouseButton.LeftButton)
     assert any(e.action == "note" for e in window.vault.custody_events(hit_id))
 
-    # export the case (Ctrl+E); the installed command checks the package
+    # export the case (Ctrl+E); the installed command checks the package. (The viewer closed
+    # while the note was saving: the user is back in the main window.)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10000)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     package = export_to / "exhibits-Courtyard case"
     qtbot.waitUntil(lambda: (package / "bagit.txt").exists() and
