@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REBUILD_BATCH = 500
+RECENT_LIMIT = 2000  # documents kept from small changes (to put their segments together)
 _CHANGES = threading.RLock()
 
 
@@ -70,6 +71,7 @@ class Indexer:
         self.vault = vault
         self._sealing = threading.Lock()  # one sealing at a time, on whichever thread
         self._later = DeferredSealing(self._seal_pending)
+        self._recent: dict[str, IndexDocument] = {}  # what small changes indexed, by item
         self.healed: Notice | None = None  # what was wrong with the stored index, if anything
         self.rebuilt: list[str] = []  # derived objects found damaged and rebuilt while indexing
         try:
@@ -109,6 +111,7 @@ class Indexer:
         indexer.vault = vault
         indexer._sealing = threading.Lock()
         indexer._later = DeferredSealing(indexer._seal_pending)
+        indexer._recent = {}
         indexer.rebuilt = []
         indexer.index = SearchIndex.in_memory({})
         with vault.sessions() as session:
@@ -175,9 +178,11 @@ class Indexer:
             todo = list(dict.fromkeys(todo + self.index.small_segment_ids()))
         if seal_later and not removals:
             with _CHANGES:
-                self.index.update(self._documents(todo))
+                self.index.update(self._known_documents(todo))
             self._later.request()
             return
+        for item_id in todo + removals:
+            self._recent.pop(item_id, None)
 
         # One change at a time (an import's batches are indexed on its own thread while a note
         # may be saved on another); the sealing that follows includes it.
@@ -199,13 +204,30 @@ class Indexer:
             if progress is not None:
                 progress(min(start + REBUILD_BATCH, len(todo)), len(todo), "")
 
+    def _known_documents(self, todo: list[str]) -> Iterator[IndexDocument]:
+        """The documents of ``todo``, each remembered: the ones small changes indexed earlier
+        taken from memory where the catalog still has them at that revision (the small
+        segments they are in are put together without reading the catalog again), the
+        others read from the catalog."""
+        with self.vault.sessions() as session:
+            revisions = {row[0]: row[1] for row in session.execute(
+                select(Item.id, Item.index_rev).where(Item.id.in_(todo)))}
+        if len(self._recent) > RECENT_LIMIT:
+            self._recent.clear()
+        known = [d for d in map(self._recent.get, todo)
+                 if d is not None and d.rev == revisions.get(d.id)]
+        have = {d.id for d in known}
+        for doc in [*known, *self._documents([i for i in todo if i not in have])]:
+            self._recent[doc.id] = doc
+            yield doc
+
     def _seal_pending(self) -> None:
         """What follows small changes: the small segments they left, once there are several,
         put together (their items indexed again as one segment), then the new files sealed."""
         with _CHANGES:
             again = self.index.small_segment_ids(at=2)
             if again:
-                self.index.update(self._documents(again))
+                self.index.update(self._known_documents(again))
         self.persist()
 
     def flush(self) -> None:
