@@ -87,7 +87,9 @@ class _PostingsWriter(W3PostingsWriter):  # type: ignore[misc]
 
 class Codec(W3Codec):  # type: ignore[misc]
     def __init__(self) -> None:
-        super().__init__(inlinelimit=INLINE_POSTINGS)
+        # zlib's fastest level: blocks of a few hundred bytes gain little from more effort,
+        # and the level is recorded in each block, so readers need no setting.
+        super().__init__(inlinelimit=INLINE_POSTINGS, compression=1)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> _PostingsWriter:
         return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
