@@ -2,7 +2,9 @@
 
 The index lives in memory while the vault is unlocked. After each index commit its changed
 files are sealed into the object store and recorded in ``index_files`` (old ones dropped and
-their slots freed). At unlock the files are loaded back and the index is compared with the
+their slots freed): at once for imports, removals and rebuilds; for a note or a tag saved a
+moment later on a thread of its own, or when the vault locks (see ``index_sealing``), so the
+save returns as soon as the change is searchable. At unlock the files are loaded back and the index is compared with the
 catalog item by item (id and revision), so an item is searchable exactly when it is in the
 catalog, whatever a crash interrupted.
 
