@@ -27,6 +27,9 @@ from .storage import MemoryStorage
 from .writer import GatheringWriter
 
 INDEX_NAME = "strongroom"
+# A run of at least this many documents that fills the memory budget is committed as a segment
+# and the next documents go to a new one (fewer: Whoosh's pool takes the rest).
+SPLIT_FROM = 1000
 # BM25F: long fields (statements, notes) are normalised for length less than short ones, so a
 # statement that names a person is not outweighed by a file name that happens to hold the name.
 WEIGHTING = scoring.BM25F(B=0.75, K1=1.2, text_B=0.3, notes_B=0.3, title_B=0.6)
@@ -123,7 +126,8 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ writing
     def update(self, docs: Iterable[IndexDocument], delete: Iterable[str] = ()) -> None:
-        """Add or replace documents and remove others, in one commit. Removals merge segments
+        """Add or replace documents and remove others, in one commit (a segment per memory
+        budget's worth of documents when there are more). Removals merge segments
         so that no removed word stays behind in the index files. A few documents (a note or a
         tag saved) make a small segment of their own, merged with the other small ones only
         once there are several: the large segments are left as they are."""
@@ -133,7 +137,7 @@ class SearchIndex:
             # would open every segment again).
             searcher = self._current_searcher()
             writer = GatheringWriter(self._ix, limitmb=self.pool_mb)
-            added = 0
+            added, split = 0, False
             try:
                 for item_id in removals:
                     writer.delete_by_term("id", item_id, searcher=searcher)
@@ -141,9 +145,20 @@ class SearchIndex:
                     writer.delete_by_term("id", doc.id, searcher=searcher)
                     writer.add_document(**_fields(doc))
                     added += 1
+                    if not removals and added >= SPLIT_FROM and writer.nearly_full():
+                        # More than the memory budget holds: written as several large
+                        # segments, each gathered in memory, instead of spilled through
+                        # Whoosh's pool (several times slower).
+                        writer.commit(mergetype=merge_into_large)
+                        searcher = self._current_searcher()
+                        writer = GatheringWriter(self._ix, limitmb=self.pool_mb)
+                        added, split = 0, True
             except BaseException:
                 writer.cancel()
                 raise
+            if split and not added:  # nothing came after the last full segment
+                writer.cancel()
+                return
             # A few documents make a segment of one file instead of seven (one object to seal
             # where a note is saved); read, it is no slower at that size.
             writer.compound = added < SMALL_SEGMENT and not removals

@@ -174,6 +174,11 @@ class GatheringWriter(SegmentWriter):  # type: ignore[misc]
         if self._used > self._budget:
             self._to_pool()
 
+    def nearly_full(self) -> bool:
+        """Whether the postings gathered are close to the memory budget (past it, they go to
+        Whoosh's pool, which writes several times slower)."""
+        return self._used > self._budget * 0.9
+
     def _to_pool(self) -> None:
         """Hand the gathered postings to Whoosh's pool (which spills sorted runs)."""
         add = self.pool.add

@@ -6,6 +6,8 @@ import random
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from search import IndexDocument, SearchIndex
 from search.storage import MemoryStorage
 
@@ -43,3 +45,28 @@ def test_spilled_runs_stay_in_memory_and_are_read_back() -> None:
     assert [h.id for h in index.search("kestrel")] == [f"{377:032x}"]
     assert len(index.search("слово42", limit=2000)) > 5
     assert set(Path(tempfile.gettempdir()).iterdir()) - before == set()
+
+
+def test_a_run_larger_than_the_memory_budget_makes_several_segments(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("search.index.SPLIT_FROM", 50)
+    rng = random.Random(6)
+    words = [f"слово{i}" for i in range(2000)] + [f"word{i}" for i in range(2000)]
+
+    def docs(rev: int, marked: int) -> list[IndexDocument]:
+        return [IndexDocument(id=f"{i:032x}", rev=rev, kind="transcript",
+                              text=" ".join(rng.choice(words) for _ in range(150)) +
+                              (f" needle{rev}" if i == marked else ""))
+                for i in range(400)]
+
+    index = SearchIndex.in_memory(pool_mb=1)
+    index.update(docs(1, 377))
+    segments = index._ix._segments()  # noqa: SLF001
+    assert len(segments) > 1 and all(s.doc_count_all() >= 50 for s in segments[:-1])
+    assert index.doc_count() == 400
+    assert [h.id for h in index.search("needle1")] == [f"{377:032x}"]
+    index.update(docs(2, 12))  # every document replaced, across segments
+    assert index.doc_count() == 400
+    assert set(index.revisions().values()) == {2}
+    assert index.search("needle1").total == 0
+    assert [h.id for h in index.search("needle2")] == [f"{12:032x}"]
