@@ -4,9 +4,9 @@ The index lives in memory while the vault is unlocked. After each index commit i
 files are sealed into the object store and recorded in ``index_files`` (old ones dropped and
 their slots freed): at once for imports, removals and rebuilds; for a note or a tag saved a
 moment later on a thread of its own, or when the vault locks (see ``index_sealing``), so the
-save returns as soon as the change is searchable. At unlock the files are loaded back and the index is compared with the
-catalog item by item (id and revision), so an item is searchable exactly when it is in the
-catalog, whatever a crash interrupted.
+save returns as soon as the change is searchable. At unlock the files are loaded back and the
+index is compared with the catalog item by item (id and revision), so an item is searchable
+exactly when it is in the catalog, whatever a crash interrupted.
 
 The index is derived data: when its files cannot be read back (a changed byte, a catalog older
 than the packs beside it), unlocking says so and rebuilds it from the catalog instead of failing.
@@ -228,7 +228,10 @@ class Indexer:
         put together (their items indexed again as one segment), then the new files sealed."""
         with _CHANGES:
             again = self.index.small_segment_ids(at=2)
-            if again:
+            # Only segments of documents the saves indexed (no catalog read while saves wait);
+            # an import's last small segments are put together by the next change that
+            # reaches ``MERGE_AT`` small segments, as before.
+            if again and all(item_id in self._recent for item_id in again):
                 self.index.update(self._known_documents(again))
         self.persist()
 
