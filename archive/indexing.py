@@ -180,7 +180,7 @@ class Indexer:
             todo = list(dict.fromkeys(todo + self.index.small_segment_ids()))
         if seal_later and not removals:
             with _CHANGES:
-                self.index.update(self._known_documents(todo))
+                self.index.update(self._known_documents(todo), quick=True)
             self._later.request()
             return
         for item_id in todo + removals:
@@ -232,7 +232,7 @@ class Indexer:
             # an import's last small segments are put together by the next change that
             # reaches ``MERGE_AT`` small segments, as before.
             if again and all(item_id in self._recent for item_id in again):
-                self.index.update(self._known_documents(again))
+                self.index.update(self._known_documents(again), quick=True)
         self.persist()
 
     def flush(self) -> None:

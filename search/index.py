@@ -19,6 +19,7 @@ from .query import QueryError, plan
 from .readers import (
     MERGE_AT,
     SMALL_SEGMENT,
+    keep_segments,
     merge_into_large,
     merge_small_segments,
     refreshed,
@@ -125,12 +126,14 @@ class SearchIndex:
         return cls(storage, pool_mb)
 
     # ------------------------------------------------------------------ writing
-    def update(self, docs: Iterable[IndexDocument], delete: Iterable[str] = ()) -> None:
+    def update(self, docs: Iterable[IndexDocument], delete: Iterable[str] = (),
+               quick: bool = False) -> None:
         """Add or replace documents and remove others, in one commit (a segment per memory
         budget's worth of documents when there are more). Removals merge segments
         so that no removed word stays behind in the index files. A few documents (a note or a
         tag saved) make a small segment of their own, merged with the other small ones only
-        once there are several: the large segments are left as they are."""
+        once there are several: the large segments are left as they are. ``quick`` (someone
+        waits for this commit) never merges large segments, whatever the number of documents."""
         removals = list(delete)
         with self._lock:
             # The documents replaced are found with the searcher kept open (a writer's own
@@ -166,6 +169,8 @@ class SearchIndex:
                 mergetype = writing.OPTIMIZE
             elif added < SMALL_SEGMENT:
                 mergetype = merge_small_segments
+            elif quick:
+                mergetype = keep_segments
             else:
                 mergetype = merge_into_large
             writer.commit(mergetype=mergetype)

@@ -82,6 +82,13 @@ def merge_small_segments(writer: SegmentWriter, segments: list[Any]) -> list[Any
     return [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
 
 
+def keep_segments(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy for a save that puts small segments together: empty segments
+    dropped, nothing merged. A note saved never waits for a merge of large segments, which
+    reads every posting back (tens of seconds once an import has left a dozen of them)."""
+    return _live(segments)
+
+
 def merge_into_large(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
     """Whoosh merge policy for a large commit (an import, a rebuild): empty segments dropped,
     then Whoosh's own policy (the smallest segments merged, so that the number of segments

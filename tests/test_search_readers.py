@@ -3,6 +3,9 @@ and tag saves are merged without losing or repeating a document."""
 
 from __future__ import annotations
 
+import pytest
+from whoosh.writing import SegmentWriter
+
 from search import IndexDocument, SearchIndex
 from search.readers import MERGE_LIMIT, SMALL_SEGMENT
 from search.writer import INLINE_POSTINGS
@@ -82,3 +85,26 @@ def test_rare_and_common_terms_read_back_alike() -> None:
     assert len(_ids(index, '"редкое1 слово"')) == INLINE_POSTINGS
     reopened = SearchIndex.in_memory(index.storage.snapshot())
     assert _ids(reopened, '"редкое1 слово"') == _ids(index, '"редкое1 слово"')
+
+
+def test_a_quick_commit_never_merges_large_segments(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A note saved may index a few hundred documents again (the small segments it puts
+    together), but it never waits for Whoosh to merge the large segments an import left."""
+    index = SearchIndex.in_memory()
+
+    def run(start: int) -> list[IndexDocument]:
+        return [IndexDocument(id=f"{i:032x}", rev=1, kind="transcript", text=f"word{i} shared")
+                for i in range(start, start + 60)]
+
+    for n in range(20):  # an imported vault: many segments of more than a few documents
+        index.update(run(60 * n), quick=True)
+    assert len(_leaf_readers(index)) == 20
+    merged: list[object] = []
+    add_reader = SegmentWriter.add_reader
+    monkeypatch.setattr(SegmentWriter, "add_reader",
+                        lambda writer, reader: merged.append(reader) or add_reader(writer, reader))
+    index.update(run(60 * 20), quick=True)
+    assert merged == [] and len(_leaf_readers(index)) == 21
+    index.update(run(60 * 21))  # the same commit, not quick: Whoosh's policy merges
+    assert merged and len(_leaf_readers(index)) < 21
+    assert len(index.search("shared", limit=2000)) == 60 * 22
