@@ -26,6 +26,15 @@ def _stored(vault: Vault) -> tuple[list[int], list[int]]:
                 list(session.scalars(select(TimestampRequest.tree_size))))
 
 
+def _openssl_verifies(package: Path) -> None:
+    """The package's first token, over its checkpoint, as ``openssl ts -verify`` judges it."""
+    done = subprocess.run(["openssl", "ts", "-verify", "-data", str(package / "checkpoint.txt"),
+                           "-in", str(package / "checkpoint-1.tsr"), "-CAfile",
+                           str(package / "tsa-roots.pem"), "-untrusted",
+                           str(package / "tsa-chain.pem")], capture_output=True, text=True)
+    assert "Verification: OK" in done.stdout, done.stdout + done.stderr
+
+
 def test_a_failed_export_keeps_no_token_of_its_checkpoint(
         small_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ca = LocalCA.make(tmp_path / "ca")
@@ -51,11 +60,7 @@ def test_a_failed_export_keeps_no_token_of_its_checkpoint(
         small_vault.export(package, items=[item])
     assert small_vault.custody.size == size_before + 1  # the same size as the failed one's
     assert _stored(small_vault) == ([size_before + 1], [])
-    done = subprocess.run(["openssl", "ts", "-verify", "-data", str(package / "checkpoint.txt"),
-                           "-in", str(package / "checkpoint-1.tsr"), "-CAfile",
-                           str(package / "tsa-roots.pem"), "-untrusted",
-                           str(package / "tsa-chain.pem")], capture_output=True, text=True)
-    assert "Verification: OK" in done.stdout, done.stdout + done.stderr
+    _openssl_verifies(package)
     assert small_vault.verify().ok
 
 
@@ -81,9 +86,5 @@ def test_a_token_kept_for_a_checkpoint_that_never_committed_is_replaced(
     assert token.tree_size == next_size and token.response != b"stray"
     assert (package / "checkpoint-1.tsr").read_bytes() == token.response
     assert not (package / "checkpoint-2.tsr").exists()
-    done = subprocess.run(["openssl", "ts", "-verify", "-data", str(package / "checkpoint.txt"),
-                           "-in", str(package / "checkpoint-1.tsr"), "-CAfile",
-                           str(package / "tsa-roots.pem"), "-untrusted",
-                           str(package / "tsa-chain.pem")], capture_output=True, text=True)
-    assert "Verification: OK" in done.stdout, done.stdout + done.stderr
+    _openssl_verifies(package)
     assert small_vault.verify().ok
