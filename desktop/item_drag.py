@@ -5,9 +5,12 @@ onto another program."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+
+from .table_model import Index, ReadOnlyTableModel
 
 ITEM_IDS_MIME = "application/x-strongroom-item-ids"
 _ID = re.compile(r"[0-9a-f]{8,64}")
@@ -34,3 +37,33 @@ def item_ids_from(data: QMimeData | None) -> list[str]:
     if len(lines) > MAX_IDS or not all(_ID.fullmatch(line) for line in lines):
         return []
     return lines
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+ItemRow = TypeVar("ItemRow", bound=_Identified)
+
+
+class DraggableItemRows(ReadOnlyTableModel[ItemRow]):
+    """A table of items whose rows are dragged onto a case in the sidebar: their ids only."""
+
+    drag_actions = Qt.DropAction.CopyAction
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [ITEM_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        """The items of the rows dragged, each once, in row order (a row is touched once per
+        column selected)."""
+        rows = sorted({i.row() for i in indexes if self.row_at(i) is not None})
+        return item_ids_mime(self._rows[row].id for row in rows)
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return self.drag_actions

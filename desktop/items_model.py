@@ -5,16 +5,15 @@ the catalog on the UI thread."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 
 from .formatting import kind_text, size_text, time_text
-from .item_drag import ITEM_IDS_MIME, item_ids_mime
-from .table_model import Index, ReadOnlyTableModel
+from .item_drag import DraggableItemRows
+from .table_model import Index
 from .tasks import Task, TaskRunner
 from .thumbnails import ThumbnailStore
 
@@ -37,7 +36,8 @@ class Scope:
     since: datetime | None = None
 
 
-class ItemsModel(ReadOnlyTableModel["ItemSummary"]):
+class ItemsModel(DraggableItemRows["ItemSummary"]):
+    drag_actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction  # Shift moves
     PAGE = 250
 
     def __init__(self, thumbnails: ThumbnailStore, parent: QObject | None = None) -> None:
@@ -247,20 +247,6 @@ class ItemsModel(ReadOnlyTableModel["ItemSummary"]):
             return item.sha256
         return ItemsModel._display(item, column).casefold()
 
-    # items are dragged onto a case in the sidebar: their ids only (see item_drag)
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [ITEM_IDS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
-        rows = sorted({i.row() for i in indexes if self.row_at(i) is not None})
-        return item_ids_mime(self._rows[row].id for row in rows)
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
     def _thumbnail_loaded(self, item_id: str) -> None:
         row = self._row_of.get(item_id)

@@ -4,15 +4,14 @@ dragged onto a case in the sidebar as their items' ids only (see item_drag)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from .formatting import duration_text, kind_text
-from .item_drag import ITEM_IDS_MIME, item_ids_mime
+from .item_drag import DraggableItemRows
 from .snippet_delegate import SPANS_ROLE
-from .table_model import Index, ReadOnlyTableModel
+from .table_model import Index
 
 if TYPE_CHECKING:
     from search import Hit
@@ -21,7 +20,7 @@ TITLE, KIND, TIMECODE, SNIPPET = range(4)
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SearchResultsModel(ReadOnlyTableModel["Hit"]):
+class SearchResultsModel(DraggableItemRows["Hit"]):
     more_wanted = Signal(int)  # the offset of the next page of hits
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -64,21 +63,6 @@ class SearchResultsModel(ReadOnlyTableModel["Hit"]):
 
     def hit(self, row: int) -> Hit:
         return self._rows[row]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [ITEM_IDS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
-        """The items of the hits (each once, even when several of its passages matched)."""
-        rows = sorted({i.row() for i in indexes if self.row_at(i) is not None})
-        return item_ids_mime(self._rows[row].id for row in rows)
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.CopyAction  # added to a case; nothing is taken out of one
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Item"), self.tr("Kind"), self.tr("At"), self.tr("Match"))
