@@ -189,7 +189,7 @@ def main() -> None:
         print(f"{kind:<11} whoosh p50 {pct(w_times, 50):7.1f} ms  p95 {pct(w_times, 95):7.1f} ms"
               f"   fts5 p50 {pct(f_times, 50):6.1f} ms  p95 {pct(f_times, 95):6.1f} ms"
               f"   p95 ratio {pct(w_times, 95) / max(pct(f_times, 95), 1e-3):6.1f}x  "
-              f"(goal p95 < 100 ms)")
+              f"(goal p95 < {100 if args.docs <= 20000 else 150} ms)")
 
     # A note saved on one item: its document replaced (one small segment merged with the other
     # small ones), then the next search, which also makes the key map of the new segment.

@@ -16,6 +16,7 @@ from .crossscript import CrossScript
 from .fields import ANALYSIS_VERSION, is_current, schema
 from .highlight import first_cue, matches, snippet
 from .query import QueryError, plan
+from .ranking import ranked
 from .readers import (
     MERGE_AT,
     SMALL_SEGMENT,
@@ -223,13 +224,9 @@ class SearchIndex:
 
             wanted = plan(text, other_scripts)
             terms = wanted.text_terms
-            results = searcher.search(wanted.positive, limit=offset + limit,
-                                      mask=wanted.excluded)
-            scored = results.scored_length()
-            # Fewer hits than asked for: the collector saw them all (it skips blocks only once
-            # its page is full), so no second pass is needed to count them.
-            total = scored if scored < offset + limit else len(results)
-            for r in results[offset:offset + limit]:
+            best, total = ranked(searcher, wanted.positive, offset + limit, wanted.excluded)
+            for score, docnum in best[offset:offset + limit]:
+                r = searcher.stored_fields(docnum)
                 body, cues = lookup(r["id"]) if lookup else (None, None)
                 title = r.get("title") or r.get("name") or ""
                 text_snippet, spans = "", list[tuple[int, int]]()
@@ -241,7 +238,7 @@ class SearchIndex:
                         text_snippet, spans = title, title_spans
                 timecode, cue_text = first_cue(cues, terms)
                 cue_spans = matches(cue_text, terms) if cue_text else []
-                page.append(Hit(r["id"], float(r.score), r["kind"], title, text_snippet,
+                page.append(Hit(r["id"], float(score), r["kind"], title, text_snippet,
                                 timecode, cue_text, spans, cue_spans))
         return ResultPage(page, total, offset)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from whoosh.query import And, DateRange, Every, Not, Or, Phrase, Query, Sequence, Term
+from whoosh.query import And, DateRange, Every, Not, Or, Query, Sequence, Term
 
 from .analysis import (
     WORD,
@@ -25,6 +25,8 @@ from .analysis import (
     text_terms,
     translit_key,
 )
+from .collecting import ReadOnce
+from .phrases import QuickPhrase
 
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
@@ -247,7 +249,7 @@ class _Parser:
         alternatives = [_any_of(fieldname, terms) for terms in per_word if terms]
         if phrase and len(alternatives) > 1:
             if all(len(t) == 1 for t in per_word):
-                return Phrase(fieldname, [t[0] for t in per_word])
+                return QuickPhrase(fieldname, [t[0] for t in per_word])
             return Sequence(alternatives)
         return _all(alternatives)
 
@@ -326,9 +328,9 @@ def _dates(name: str, tok: _Tok) -> Query:
             raise QueryError(f"the range {_at(tok.pos - 1)} has neither a start nor an end")
         if start and end and end < start:
             raise QueryError(f"the range {_at(tok.pos - 1)} ends before it starts")
-        return DateRange(name, start, end)
+        return ReadOnce(DateRange(name, start, end))
     value = tok.text.strip()
-    return DateRange(name, _date(value, tok.pos, False), _date(value, tok.pos, True))
+    return ReadOnce(DateRange(name, _date(value, tok.pos, False), _date(value, tok.pos, True)))
 
 
 def plan(text: str, expand: Expander | None = None) -> QueryPlan:
