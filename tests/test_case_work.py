@@ -193,3 +193,24 @@ def test_a_transcript_paired_with_a_recording_of_a_near_name_in_the_same_folder(
     assert [s.id for s in small_vault.related_recordings(recording)] == [same_day]
     assert small_vault.related_recordings(ids["interview 2024-03-12 transcript.srt"]) == []
     assert small_vault.related_recordings(ids["Interview_2024-03-11 transcript.srt"]) == []
+
+
+def test_list_rows_are_those_of_the_items_themselves(small_vault: Vault,
+                                                     photos: dict[str, str]) -> None:
+    """The rows of a list, read as columns, say what the items read whole say (cases sorted,
+    tags in order), in every page and filter."""
+    from archive.catalog.models import Item
+    from archive.catalog.records import summary_of
+
+    small_vault.create_case("Shop")
+    small_vault.create_case("Basement")
+    small_vault.add_to_case("Shop", list(photos.values()))
+    small_vault.add_to_case("Basement", [photos["p1.jpg"]])
+    small_vault.change_tags(photos["p1.jpg"], add=["passport", "Zhaksylykov", "подвал"])
+    with small_vault.core.sessions() as session:
+        whole = [summary_of(item) for item in session.query(Item)
+                 .order_by(Item.imported_at, Item.id)]
+    assert small_vault.items() == whole
+    assert small_vault.items(offset=1, limit=1) == whole[1:2]
+    assert small_vault.items(case="Basement") == [s for s in whole if "Basement" in s.cases]
+    assert next(s for s in whole if s.id == photos["p1.jpg"]).cases == ("Basement", "Shop")

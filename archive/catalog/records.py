@@ -8,12 +8,21 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from archive.catalog.models import Case, CustodyEvent, Intake, Item, ItemLink, ItemTag, Note
+from archive.catalog.models import (
+    Case,
+    CustodyEvent,
+    Intake,
+    Item,
+    ItemLink,
+    ItemTag,
+    Note,
+    item_cases,
+)
 from archive.custody.log import Event, entry_bytes
 from archive.errors import BadInput, StrongroomError
 
@@ -85,16 +94,44 @@ def _filtered(query: Select[Any], case: str | None, kind: str | None,
     return query
 
 
+# What a list row shows, read as columns: loading whole items (their metadata decoded, each one
+# tracked by the session) took two thirds of the time of a page, on the thread that reads ahead
+# while the grid paints.
+_SUMMARY_COLUMNS = (Item.id, Item.kind, Item.original_name, Item.title, Item.size, Item.sha256,
+                    Item.captured_at, Item.captured_is_utc, Item.imported_at, Item.camera,
+                    Item.gps_lat, Item.thumbnail_id, Item.duration)
+_IDS_AT_ONCE = 900  # ids per IN (...) (SQLite allows some thousands of parameters)
+
+
 def list_items(session: Session, case: str | None = None, kind: str | None = None,
                offset: int = 0, limit: int | None = None,
                since: datetime | None = None) -> list[ItemSummary]:
     """Items in the order they came in (a stable order, so pages can be fetched one by one)."""
-    query = _filtered(select(Item).options(selectinload(Item.cases), selectinload(Item.tags))
-                      .order_by(Item.imported_at, Item.id), case, kind, since)
+    columns = cast("Select[Any]", select(*_SUMMARY_COLUMNS))
+    query = _filtered(columns.order_by(Item.imported_at, Item.id), case, kind, since)
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return [summary_of(item) for item in session.scalars(query)]
+    rows = session.execute(query).all()
+    cases: dict[str, list[str]] = {}
+    tags: dict[str, list[str]] = {}
+    ids = [row.id for row in rows]
+    for start in range(0, len(ids), _IDS_AT_ONCE):
+        chunk = ids[start:start + _IDS_AT_ONCE]
+        for item_id, name in session.execute(
+                select(item_cases.c.item_id, Case.name)
+                .join(Case, Case.id == item_cases.c.case_id)
+                .where(item_cases.c.item_id.in_(chunk))):
+            cases.setdefault(str(item_id), []).append(str(name))
+        for item_id, name in session.execute(
+                select(ItemTag.item_id, ItemTag.name).where(ItemTag.item_id.in_(chunk))
+                .order_by(ItemTag.item_id, ItemTag.name)):
+            tags.setdefault(item_id, []).append(name)
+    return [ItemSummary(
+        r.id, r.kind, r.original_name, r.title, r.size, r.sha256, r.captured_at,
+        bool(r.captured_is_utc), r.imported_at, r.camera, r.gps_lat is not None, r.thumbnail_id,
+        tuple(sorted(cases.get(r.id, ()))), tuple(tags.get(r.id, ())), r.duration)
+        for r in rows]
 
 
 def count_items(session: Session, case: str | None = None, kind: str | None = None,
