@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
                 lambda _new, _old, v=view: self._selection_changed(v))
             view.activated.connect(self._activated)
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            view.verticalScrollBar().valueChanged.connect(self.thumbnails.hold)
         self.detail = DetailPane(self.tasks, self)
         self.detail.open_requested.connect(self.open_item)
         self.detail.item_changed.connect(self._item_changed)

@@ -7,7 +7,7 @@ import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 ICON_SIZE = QSize(160, 120)
 CACHE_SIZE = 800  # about 60 MB of pixmaps at the icon size
 QUEUE_LIMIT = 256
+# While a view scrolls, no thumbnail is read until it has been still this long: the reading
+# thread would take turns with the UI thread painting the rows (Python runs one thread at a
+# time), and a painted screenful took up to a tenth of a second.
+SETTLE_MS = 150
 
 
 class ThumbnailStore(QObject):
@@ -36,6 +40,20 @@ class ThumbnailStore(QObject):
         self._lock = threading.Lock()
         self._worker: Task | None = None
         self._generation = 0
+        self._still = threading.Event()
+        self._still.set()
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._still.set)
+
+    def hold(self) -> None:
+        """A view is scrolling: thumbnails wait until it has been still for a moment."""
+        self._still.clear()
+        self._settle.start()
+
+    def holding(self) -> bool:
+        return not self._still.is_set()
 
     def set_vault(self, vault: Vault | None) -> None:
         self.clear()
@@ -47,6 +65,8 @@ class ThumbnailStore(QObject):
             self._generation += 1
             self._wanted.clear()
             self._pending.clear()
+        self._settle.stop()
+        self._still.set()  # a worker waiting for the view to settle sees it is cancelled
         self._runner.stop_all()
         self._worker = None
         self._cache.clear()
@@ -112,6 +132,8 @@ class ThumbnailStore(QObject):
     def _drain(self, task: Task) -> None:
         vault = self._vault
         while not task.cancelled() and vault is not None:
+            if not self._still.wait(0.05):
+                continue
             with self._lock:
                 if not self._wanted:
                     return

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_gestures import click_rows
+from PySide6.QtCore import Qt
+
 from archive.demo import DEMO_CASE
+from desktop import thumbnails as thumbnails_module
 from desktop.custody_model import CustodyModel
 from desktop.items_model import ID_ROLE, ItemsModel, ItemsProxy, Scope
 from desktop.search_model import SearchResultsModel
@@ -98,9 +102,10 @@ def test_locking_clears_every_model(qtbot, controller, main_window) -> None:  # 
     with qtbot.waitSignal(main_window.search_panel.shown, timeout=20000):
         main_window.run_search()
     assert main_window.search_panel.model.rowCount() >= 1
-    main_window.table.selectRow(0)
     main_window.set_view(1)
-    main_window.table.selectRow(0)
+    # A click without modifiers (selectRow() would read whichever modifier the last input
+    # event left, and a Ctrl left by an earlier test's Ctrl+click made it deselect the row).
+    click_rows(qtbot, main_window.table, [0])
     assert main_window.detail.item_id is not None
     qtbot.keyClick(main_window, "L", modifier=qtbot_ctrl())
     assert main_window.vault is None
@@ -117,3 +122,39 @@ def qtbot_ctrl():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.KeyboardModifier.ControlModifier
+
+
+def test_thumbnails_wait_while_a_view_scrolls(qtbot, monkeypatch, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """No thumbnail is read while the view scrolls (the reading thread would take turns with
+    the painting); they are read once it has been still for a moment."""
+    monkeypatch.setattr(thumbnails_module, "SETTLE_MS", 600_000)  # ended below, by hand
+    vault = open_vault(demo_path)
+    try:
+        thumbs = ThumbnailStore()
+        thumbs.set_vault(vault)
+        read: list[str] = []
+        reading = vault.thumbnail
+        monkeypatch.setattr(vault, "thumbnail", lambda item_id: read.append(item_id)
+                            or reading(item_id))
+        photos = [s.id for s in vault.items(kind="photo")]
+        thumbs.hold()
+        assert all(thumbs.pixmap(p) is None for p in photos)
+        qtbot.wait(300)
+        assert read == [] and thumbs.cached_count() == 0 and thumbs.holding()
+        thumbs._settle.timeout.emit()  # noqa: SLF001 - the still moment, without waiting
+        qtbot.waitUntil(lambda: thumbs.cached_count() == len(photos), timeout=10000)
+        assert sorted(read) == sorted(photos)
+    finally:
+        vault.lock()
+
+
+def test_scrolling_the_grid_holds_the_thumbnails(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    main_window.set_view(0)
+    main_window.resize(420, 320)  # room for a few tiles: the grid scrolls
+    grid = main_window.grid
+    qtbot.waitUntil(lambda: grid.verticalScrollBar().maximum() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: not main_window.thumbnails.holding(), timeout=5000)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_End)
+    assert grid.verticalScrollBar().value() > 0
+    assert main_window.thumbnails.holding()
