@@ -15,6 +15,7 @@ class ReadOnlyTableModel(QAbstractTableModel, Generic[Row]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._columns: int | None = None  # asked for many times a paint: counted once
 
     def headers(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -34,7 +35,11 @@ class ReadOnlyTableModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers())
+        if parent.isValid():
+            return 0
+        if self._columns is None:
+            self._columns = len(self.headers())
+        return self._columns
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
