@@ -276,6 +276,9 @@ class Indexer:
         try:
             for name, data in added.items():
                 puts.append((name, store.put_stream(io.BytesIO(data), sync=False)))
+            # Synced before the transaction, not in it: its commit holds the custody lock,
+            # and a note saved meanwhile waited for the fsync of the index files (up to 1 s).
+            store.flush()
             freed: list[Extent] = []
             with self.vault.transaction() as tx:
                 session: Session = tx.session

@@ -94,3 +94,26 @@ def test_deferred_sealing_runs_once_for_a_burst_and_at_close() -> None:
     later.request()
     later.flush()
     assert len(runs) == 2  # closed: nothing more
+
+
+def test_the_index_files_are_synced_before_the_custody_lock_is_taken(
+        small_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sealing's fsync runs outside its transaction: a note saved meanwhile, whose own
+    transaction needs the custody lock, does not wait for the disk."""
+    item = _statement(small_vault, tmp_path)
+    core = small_vault.core
+    sealing = small_vault._indexer()._later  # noqa: SLF001
+    sealing._quiet_s = sealing._at_most_s = 3600.0  # noqa: SLF001 - sealed below, by hand
+    small_vault.add_note(item, "охранник Нурланов")
+    synced: list[bool] = []  # for each fsync of index files: was the custody lock held?
+    flush = core.objects.flush
+
+    def watched() -> None:
+        if core.objects._unsynced:  # noqa: SLF001 - packs written and not yet synced
+            synced.append(core.custody.lock._is_owned())  # noqa: SLF001
+        flush()
+
+    monkeypatch.setattr(core.objects, "flush", watched)
+    sealing.flush()
+    assert synced == [False]
+    assert _sealed_index_lacks(small_vault) == 0
