@@ -131,7 +131,15 @@ class MapPanel(QWidget):
         else:
             text += " " + self.tr("Background tiles from %1, which sees the areas you look "
                                   "at.").replace("%1", source.host)
+            text += " " + self._attribution(source.host)
         self.summary.setText(text)
+
+    def _attribution(self, host: str) -> str:
+        """Whom the tiles belong to, shown while they are (tile servers ask for it)."""
+        if host == "openstreetmap.org" or host.endswith(".openstreetmap.org"):
+            return self.tr("Map data © OpenStreetMap contributors.")
+        return self.tr("The tiles and their map data belong to %1 or its sources, on its "
+                       "terms.").replace("%1", host)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -537,193 +537,193 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../detail_pane.py" line="64"/>
+        <location filename="../detail_pane.py" line="66"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="68"/>
+        <location filename="../detail_pane.py" line="70"/>
         <source>Facts</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="71"/>
+        <location filename="../detail_pane.py" line="73"/>
         <source>Metadata</source>
         <translation>Метаданные</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="75"/>
+        <location filename="../detail_pane.py" line="77"/>
         <source>Provenance</source>
         <translation>Происхождение</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="79"/>
+        <location filename="../detail_pane.py" line="81"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="82"/>
+        <location filename="../detail_pane.py" line="84"/>
         <source>comma-separated</source>
         <translation>через запятую</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="83"/>
+        <location filename="../detail_pane.py" line="85"/>
         <source>Save tags</source>
         <translation>Сохранить метки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="90"/>
+        <location filename="../detail_pane.py" line="92"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="95"/>
+        <location filename="../detail_pane.py" line="97"/>
         <source>A new note (kept in the custody record)</source>
         <translation>Новая заметка (сохраняется в журнале хранения)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="97"/>
         <location filename="../detail_pane.py" line="99"/>
+        <location filename="../detail_pane.py" line="101"/>
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="104"/>
+        <location filename="../detail_pane.py" line="106"/>
         <source>Add the note (Ctrl+Return)</source>
         <translation>Добавить заметку (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="113"/>
+        <location filename="../detail_pane.py" line="115"/>
         <source>Custody timeline</source>
         <translation>История хранения</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="159"/>
+        <location filename="../detail_pane.py" line="161"/>
         <source>Nothing selected</source>
         <translation>Ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="164"/>
+        <location filename="../detail_pane.py" line="166"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="165"/>
+        <location filename="../detail_pane.py" line="167"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="166"/>
+        <location filename="../detail_pane.py" line="168"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="172"/>
+        <location filename="../detail_pane.py" line="174"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="173"/>
+        <location filename="../detail_pane.py" line="175"/>
         <source>(zone unknown)</source>
         <translation>(часовой пояс неизвестен)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="174"/>
+        <location filename="../detail_pane.py" line="176"/>
         <source>(date only)</source>
         <translation>(только дата)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="176"/>
+        <location filename="../detail_pane.py" line="178"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="181"/>
+        <location filename="../detail_pane.py" line="183"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="183"/>
+        <location filename="../detail_pane.py" line="185"/>
         <source>Dimensions</source>
         <translation>Размеры</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="185"/>
+        <location filename="../detail_pane.py" line="187"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="187"/>
+        <location filename="../detail_pane.py" line="189"/>
         <source>Text encoding</source>
         <translation>Кодировка текста</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="188"/>
+        <location filename="../detail_pane.py" line="190"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="191"/>
+        <location filename="../detail_pane.py" line="193"/>
         <source>Item id</source>
         <translation>Идентификатор</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="193"/>
+        <location filename="../detail_pane.py" line="195"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="200"/>
+        <location filename="../detail_pane.py" line="202"/>
         <source>imported %1 by %2 on %3</source>
         <translation>принято %1, %2, на %3</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="204"/>
+        <location filename="../detail_pane.py" line="206"/>
         <source>modified %1</source>
         <translation>изменён %1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="226"/>
+        <location filename="../detail_pane.py" line="228"/>
         <source>Transcript</source>
         <translation>Расшифровка</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="227"/>
+        <location filename="../detail_pane.py" line="229"/>
         <source>Recording</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="228"/>
+        <location filename="../detail_pane.py" line="230"/>
         <source>%1 (linked by hand)</source>
         <translation>%1 (связь задана вручную)</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="245"/>
+        <location filename="../detail_pane.py" line="247"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="281"/>
+        <location filename="../detail_pane.py" line="286"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="288"/>
+        <location filename="../detail_pane.py" line="298"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="293"/>
+        <location filename="../detail_pane.py" line="304"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="294"/>
+        <location filename="../detail_pane.py" line="306"/>
         <source>Tags not saved</source>
         <translation>Метки не сохранены</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="294"/>
+        <location filename="../detail_pane.py" line="306"/>
         <source>Note not saved</source>
         <translation>Заметка не сохранена</translation>
     </message>
@@ -791,37 +791,37 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../items_model.py" line="197"/>
+        <location filename="../items_model.py" line="202"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="197"/>
+        <location filename="../items_model.py" line="202"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="197"/>
+        <location filename="../items_model.py" line="202"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="197"/>
+        <location filename="../items_model.py" line="202"/>
         <source>Imported</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="198"/>
+        <location filename="../items_model.py" line="203"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="198"/>
+        <location filename="../items_model.py" line="203"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="198"/>
+        <location filename="../items_model.py" line="203"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
@@ -905,112 +905,112 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
         <translation>Поиск по расшифровкам, заметкам, именам… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Import &amp;files…</source>
         <translation>Импорт &amp;файлов…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Import a f&amp;older…</source>
         <translation>Импорт &amp;папки…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;Export exhibit package…</source>
         <translation>&amp;Экспорт пакета доказательств…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="159"/>
         <source>&amp;Verify the vault</source>
         <translation>&amp;Проверить хранилище</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="162"/>
         <source>&amp;Grid</source>
         <translation>&amp;Сетка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Table</source>
         <translation>&amp;Таблица</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="165"/>
         <source>&amp;Search</source>
         <translation>&amp;Поиск</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="167"/>
         <source>&amp;Open item</source>
         <translation>&amp;Открыть материал</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="168"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="170"/>
         <source>&amp;About Strongroom</source>
         <translation>&amp;О программе Strongroom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="172"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="177"/>
         <source>V&amp;iew</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="181"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Cannot open the item</source>
         <translation>Не удаётся открыть материал</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Import a folder</source>
         <translation>Импорт папки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="337"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Импорт уже идёт; дождитесь конца или отмените его.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Map</source>
         <translation>&amp;Карта</translation>
     </message>
@@ -1078,17 +1078,27 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
         <translation>Подложка загружается с %1: этот сервер видит, какие области вы просматриваете.</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="198"/>
+        <location filename="../map_panel.py" line="140"/>
+        <source>Map data © OpenStreetMap contributors.</source>
+        <translation>Картографические данные © участники OpenStreetMap.</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="141"/>
+        <source>The tiles and their map data belong to %1 or its sources, on its terms.</source>
+        <translation>Фрагменты карты и их данные принадлежат %1 или его источникам, на его условиях.</translation>
+    </message>
+    <message>
+        <location filename="../map_panel.py" line="206"/>
         <source>Open in a map service?</source>
         <translation>Открыть в картографическом сервисе?</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="199"/>
+        <location filename="../map_panel.py" line="207"/>
         <source>This opens OpenStreetMap (openstreetmap.org) in your web browser at %1. The service, and anyone who can watch your network, will learn this place. Open it?</source>
         <translation>В браузере откроется OpenStreetMap (openstreetmap.org) в точке %1. Это место узнает сервис и любой, кто может наблюдать за вашей сетью. Открыть?</translation>
     </message>
     <message>
-        <location filename="../map_panel.py" line="204"/>
+        <location filename="../map_panel.py" line="212"/>
         <source>Open the web map</source>
         <translation>Открыть веб-карту</translation>
     </message>
@@ -1270,22 +1280,22 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../search_model.py" line="84"/>
+        <location filename="../search_model.py" line="68"/>
         <source>Item</source>
         <translation>Материал</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="84"/>
+        <location filename="../search_model.py" line="68"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="84"/>
+        <location filename="../search_model.py" line="68"/>
         <source>At</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../search_model.py" line="84"/>
+        <location filename="../search_model.py" line="68"/>
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>

@@ -184,6 +184,9 @@ def test_tiles_after_consent_drawn_under_the_points_and_kept_in_memory_only(  # 
     panel.act_tiles.trigger()
     assert panel.act_tiles.isChecked()
     assert "127.0.0.1" in panel.summary.text()
+    # whom the tiles belong to is said while they are shown (tile servers ask for it)
+    assert "belong to 127.0.0.1" in panel.summary.text()
+    assert "OpenStreetMap contributors" in panel._attribution("tile.openstreetmap.org")  # noqa: SLF001
     qtbot.waitUntil(lambda: panel.tiles.kept_count() >= 1, timeout=10000)
     _settle(qtbot, panel)
     paths = [path for path, _headers in tile_server.requests]
@@ -220,6 +223,7 @@ def test_tiles_after_consent_drawn_under_the_points_and_kept_in_memory_only(  # 
     # turned off: no tile kept, no further request
     panel.act_tiles.trigger()
     assert not panel.act_tiles.isChecked() and panel.tiles.kept_count() == 0
+    assert "belong to" not in panel.summary.text()
     count = len(tile_server.requests)
     panel.act_world.trigger()
     _settle(qtbot, panel)
