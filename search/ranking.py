@@ -11,7 +11,9 @@ Query parts this does not know are scored by Whoosh's own matchers, so any query
 from __future__ import annotations
 
 import heapq
+import math
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -19,7 +21,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, Or, Query, Term
 from whoosh.query.wrappers import ConstantScoreQuery
-from whoosh.scoring import BM25FScorer, WeightScorer
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -31,6 +34,8 @@ Docs = set[int] | None
 # Each segment's field lengths, read once per segment and field (segments do not change).
 _LENGTHS: WeakKeyDictionary[Any, dict[str, Any]] = WeakKeyDictionary()
 _BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
+# The average length of each field in the index a searcher reads (a searcher sees one state).
+_AVERAGES: WeakKeyDictionary[Any, dict[str, float]] = WeakKeyDictionary()
 
 
 def ranked(searcher: Searcher, query: Query, limit: int,
@@ -93,9 +98,8 @@ def _combined(top: Searcher, sub: Searcher, query: Query, only: Docs) -> Scores:
     # AND: the part with the fewest documents first; the others are read only for its
     # documents. The sum is then taken in the query's order, as Whoosh adds the parts up.
     parts = list(query.subqueries)
-    reader = sub.reader()
     per_part: dict[int, Scores] = {}
-    for k in sorted(range(len(parts)), key=lambda k: _estimate(reader, sub, parts[k])):
+    for k in _order(top, query):
         per_part[k] = part_scores = _scores(top, sub, parts[k], only)
         only = set(part_scores)
         if not only:
@@ -103,20 +107,32 @@ def _combined(top: Searcher, sub: Searcher, query: Query, only: Docs) -> Scores:
     return {doc: sum(per_part[k][doc] for k in range(len(parts))) for doc in only or ()}
 
 
-def _estimate(reader: Any, sub: Searcher, query: Query) -> int:
-    """About how many documents ``query`` matches, cheaply (to order the parts of an AND)."""
+def _order(top: Searcher, query: Query) -> list[int]:
+    """The parts of an AND, fewest documents first; worked out once per query (the query
+    object lives for one search) from the whole index."""
+    order = query.__dict__.get("_order")
+    if order is None:
+        sizes = [_estimate(top, part) for part in query.subqueries]
+        order = query.__dict__["_order"] = sorted(range(len(sizes)), key=sizes.__getitem__)
+    return order  # type: ignore[no-any-return]
+
+
+def _estimate(top: Searcher, query: Query) -> float:
+    """About how many documents ``query`` matches, cheaply: a word's count from its idf, which
+    the searcher keeps (scoring needs it anyway)."""
     if isinstance(query, Term):
         try:
-            return int(reader.doc_frequency(query.fieldname, query.text))
-        except Exception:  # noqa: BLE001 - a term the field cannot hold: none
-            return 0
+            text = top.schema[query.fieldname].to_bytes(query.text)
+            return float(top.doc_count_all() / math.exp(top.idf(query.fieldname, text) - 1) - 1)
+        except Exception:  # noqa: BLE001 - a field or term the index cannot hold: none
+            return 0.0
     if isinstance(query, Or):
-        return sum(_estimate(reader, sub, part) for part in query.subqueries)
+        return sum(_estimate(top, part) for part in query.subqueries)
     if isinstance(query, And):
-        return min(_estimate(reader, sub, part) for part in query.subqueries)
+        return min(_estimate(top, part) for part in query.subqueries)
     if isinstance(query, ReadOnce | QuickPhrase):
-        return len(query.segment_docs(sub))
-    return reader.doc_count_all()
+        return float(sum(len(query.segment_docs(sub)) for sub, _ in top.leaf_searchers()))
+    return float(top.doc_count_all())
 
 
 def _boosted(scores: Scores, boost: float) -> Scores:
@@ -134,19 +150,45 @@ def _term_scores(top: Searcher, sub: Searcher, fieldname: str, text: Any,
         btext = reader.schema[fieldname].to_bytes(text)
     except ValueError:
         return {}
-    if (fieldname, btext) not in reader:
+    try:
+        matcher, deleted = reader.postings(fieldname, btext), None
+    except TermNotFound:
         return {}
-    scorer = top.weighting.scorer(sub, fieldname, btext)
-    matcher, deleted = reader.postings(fieldname, btext, scorer=scorer), None
     if isinstance(matcher, FilterMatcher):
         matcher, deleted = matcher.child, matcher._ids
-    if type(matcher) is not W3LeafMatcher or not isinstance(scorer, BM25FScorer | WeightScorer):
+    weighting = top.weighting
+    scorable = reader.schema[fieldname].scorable
+    if scorable and type(weighting) is not BM25F:
         return _among(_matcher_scores(top, sub, Term(fieldname, text, boost=boost)), only)
     scores: Scores = {}
-    bm25 = isinstance(scorer, BM25FScorer)
-    if bm25:
-        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    if scorable:
+        # As Whoosh's BM25F scorer takes them: the idf and average length of the whole index
+        # (the idf cached by the searcher, the average here: the index's sum of lengths is
+        # added up over every segment at each call).
+        idf, avgfl = top.idf(fieldname, btext), _average_length(top, fieldname)
+        b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
         lengths = _field_lengths(reader, fieldname)
+        for doc, tf in _postings(matcher, only):
+            # Whoosh's bm25(), term for term, so that the scores are the same.
+            scores[doc] = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[doc]
+                                                              / avgfl)))
+    else:  # as Whoosh's WeightScorer: the weight is the score
+        scores.update(_postings(matcher, only))
+    if deleted:
+        for doc in deleted:
+            scores.pop(doc, None)
+    return _boosted(scores, boost)
+
+
+def _postings(matcher: Any, only: Docs) -> Iterator[tuple[int, float]]:
+    """(document, weight) of a word's postings (among ``only``): a block at a time from the
+    index's codec, one by one from a short list kept in the term's entry."""
+    if type(matcher) is not W3LeafMatcher:
+        while matcher.is_active():
+            if only is None or matcher.id() in only:
+                yield matcher.id(), matcher.weight()
+            matcher.next()
+        return
     order, low = (sorted(only) if only is not None else None), -1
     while matcher.is_active():
         if order is not None:  # a block without any of the documents wanted is not read
@@ -160,14 +202,15 @@ def _term_scores(top: Searcher, sub: Searcher, fieldname: str, text: Any,
         matcher._read_weights()
         for doc, tf in zip(matcher._ids, matcher._weights, strict=True):
             if only is None or doc in only:
-                # Whoosh's bm25(), term for term, so that the scores are the same.
-                scores[doc] = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[doc]
-                                                                  / avgfl))) if bm25 else tf
+                yield doc, tf
         matcher._next_block()
-    if deleted:
-        for doc in deleted:
-            scores.pop(doc, None)
-    return _boosted(scores, boost)
+
+
+def _average_length(top: Searcher, fieldname: str) -> float:
+    per_field = _AVERAGES.setdefault(top, {})
+    if fieldname not in per_field:
+        per_field[fieldname] = top.avg_field_length(fieldname) or 1
+    return per_field[fieldname]
 
 
 def _field_lengths(reader: Any, fieldname: str) -> Any:
