@@ -146,6 +146,7 @@ _LATIN_TERM = re.compile(r"^[a-z'][a-z0-9']*$")
 _DOUBLED_CYRILLIC = re.compile(r"([бвгджзклмнпрстфхцчшщ])\1")
 
 
+@lru_cache(maxsize=300_000)  # the same terms are in every segment's term list
 def latin_term_key(term: str) -> str | None:
     """The folded spelling of a Latin text term (``None`` for other terms): "passport" and
     "pasport" become "pasport", "kasymova" "kasimova"."""
