@@ -192,6 +192,21 @@ class Indexer:
             self.index.update(self._documents(todo, progress), removals)
         self.persist()
 
+    def import_ended(self, missed: Iterable[str]) -> None:
+        """After an import: what its batches could not index, with the items of the small
+        segments left (by its last batches, or earlier saves) put together in one segment.
+        (Left, the next note saved would read them from the catalog and index them again
+        while the user waits: half a second after an import of 10,000 statements.)"""
+        todo = list(missed)
+        try:
+            left = self.index.small_segment_ids(at=2)
+        except Exception as exc:  # noqa: BLE001 - the next change puts them together instead
+            log.warning("the index's small segments could not be listed (%s)",
+                        type(exc).__name__)
+            left = []
+        if todo or left:
+            self.reindex_items(list(dict.fromkeys(todo + left)))
+
     def _documents(self, todo: list[str], progress: Callable[[int, int, str], None] | None
                    = None) -> Iterator[IndexDocument]:
         # One writer for the whole run (one segment: many small ones make every query slower),

@@ -273,11 +273,9 @@ class Vault(VaultQueries, CaseWork):
 
         report = importer.run(paths, progress, cancel, report, committed=index_batch)
         touched = {r.item_id for r in report.results if r.item_id is not None}
-        # Only what a batch could not index: the rest is searchable already, and the small
-        # segments the batches leave are put together by the indexer as they pile up.
-        missed = touched - indexed
-        if missed:
-            self._indexer().reindex_items(sorted(missed))
+        # Only what a batch could not index (the rest is searchable already), and the small
+        # segments the last batches left.
+        self._indexer().import_ended(sorted(touched - indexed))
         return report
 
     def _indexer(self) -> Indexer:
