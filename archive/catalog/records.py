@@ -74,12 +74,16 @@ class ItemSummary:
 
 
 def summary_of(item: Item) -> ItemSummary:
+    return _summary(item, [c.name for c in item.cases], [t.name for t in item.tags])
+
+
+def _summary(item: Any, cases: list[str], tags: list[str]) -> ItemSummary:
+    """The row of an item, or of the item's columns read alone (the same names)."""
     return ItemSummary(
         item.id, item.kind, item.original_name, item.title, item.size, item.sha256,
         item.captured_at, bool(item.captured_is_utc), item.imported_at, item.camera,
-        item.gps_lat is not None,
-        item.thumbnail_id, tuple(sorted(c.name for c in item.cases)),
-        tuple(t.name for t in item.tags), item.duration,
+        item.gps_lat is not None, item.thumbnail_id, tuple(sorted(cases)), tuple(tags),
+        item.duration,
     )
 
 
@@ -127,11 +131,7 @@ def list_items(session: Session, case: str | None = None, kind: str | None = Non
                 select(ItemTag.item_id, ItemTag.name).where(ItemTag.item_id.in_(chunk))
                 .order_by(ItemTag.item_id, ItemTag.name)):
             tags.setdefault(item_id, []).append(name)
-    return [ItemSummary(
-        r.id, r.kind, r.original_name, r.title, r.size, r.sha256, r.captured_at,
-        bool(r.captured_is_utc), r.imported_at, r.camera, r.gps_lat is not None, r.thumbnail_id,
-        tuple(sorted(cases.get(r.id, ()))), tuple(tags.get(r.id, ())), r.duration)
-        for r in rows]
+    return [_summary(r, cases.get(r.id, []), tags.get(r.id, [])) for r in rows]
 
 
 def count_items(session: Session, case: str | None = None, kind: str | None = None,
