@@ -9,12 +9,12 @@ from typing import Any
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import ListMatcher, NullMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, Every, MultiTerm, NumericRange, Or, Query, Term
 from whoosh.query.wrappers import ConstantScoreQuery, WrappingQuery
 from whoosh.searching import Searcher
 
 from .phrases import QuickPhrase
+from .postings import PerSegment, leaf_postings, term_bytes
 
 
 def segment_docs(sub: Searcher, query: Query) -> set[int]:
@@ -52,22 +52,16 @@ def segment_docs(sub: Searcher, query: Query) -> set[int]:
 
 
 def _term_docs(sub: Searcher, query: Term) -> set[int]:
-    schema = sub.reader().schema
-    if query.fieldname not in schema:
-        return set()
-    try:
-        text = schema[query.fieldname].to_bytes(query.text)
-    except ValueError:
-        return set()
-    return _postings(sub.reader(), query.fieldname, text)
+    reader = sub.reader()
+    text = term_bytes(reader, query.fieldname, query.text)
+    return set() if text is None else _postings(reader, query.fieldname, text)
 
 
 def _postings(reader: Any, fieldname: str, text: bytes) -> set[int]:
-    if (fieldname, text) not in reader:
+    postings = leaf_postings(reader, fieldname, text)
+    if postings is None:
         return set()
-    matcher, deleted = reader.postings(fieldname, text), None
-    if isinstance(matcher, FilterMatcher):
-        matcher, deleted = matcher.child, matcher._ids
+    matcher, deleted = postings
     found: set[int] = set()
     if type(matcher) is W3LeafMatcher:
         # A block at a time: its ids are decoded at once, not advanced one by one.
@@ -81,22 +75,17 @@ def _postings(reader: Any, fieldname: str, text: bytes) -> set[int]:
     return found - deleted if deleted else found
 
 
-class ReadOnce(WrappingQuery):  # type: ignore[misc]
+class ReadOnce(PerSegment, WrappingQuery):  # type: ignore[misc]
     """A query (a date range) whose documents in a segment are read once, into a list that an
     intersection can skip through: a range is a union of many numeric terms, which an
     intersection would otherwise advance term by term for every document of the other side.
     Every document it holds scores the query's boost."""
 
-    def segment_docs(self, searcher: Any) -> list[int]:
-        """The documents of the segment ``searcher`` reads, read once per query."""
-        key = id(searcher.reader())
-        memo = self.__dict__.setdefault("_memo", {})
-        if key not in memo:
-            child = self.child
-            if isinstance(child, NumericRange):  # its terms, read a block at a time
-                child = child._compile_query(searcher.reader())
-            memo[key] = sorted(segment_docs(searcher, child))
-        return memo[key]
+    def _find(self, searcher: Any) -> list[int]:
+        child = self.child
+        if isinstance(child, NumericRange):  # its terms, read a block at a time
+            child = child._compile_query(searcher.reader())
+        return sorted(segment_docs(searcher, child))
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         ids = self.segment_docs(searcher)

@@ -17,23 +17,18 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
 from whoosh.matching import IntersectionMatcher, ListMatcher, NullMatcher, WrappingMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, Phrase, Term
 from whoosh.system import _INT_SIZE
 
+from .postings import PerSegment, leaf_postings, term_bytes
 
-class QuickPhrase(Phrase):  # type: ignore[misc]
+
+class QuickPhrase(PerSegment, Phrase):  # type: ignore[misc]
     """A phrase of consecutive words (Whoosh's ``Phrase`` with a slop of 1), same hits and
     scores, found without span matchers."""
 
-    def segment_docs(self, searcher: Any) -> list[int]:
-        """The documents of the segment ``searcher`` reads that hold the phrase, worked out
-        once per query."""
-        key = id(searcher.reader())
-        memo = self.__dict__.setdefault("_memo", {})
-        if key not in memo:
-            memo[key] = _phrase_docs(searcher.reader(), self.fieldname, list(self.words))
-        return memo[key]  # type: ignore[no-any-return]
+    def _find(self, searcher: Any) -> list[int]:
+        return _phrase_docs(searcher.reader(), self.fieldname, list(self.words))
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         if self.slop != 1:
@@ -48,23 +43,18 @@ class QuickPhrase(Phrase):  # type: ignore[misc]
 
 
 def _phrase_docs(reader: Any, fieldname: str, words: list[str]) -> list[int]:
-    if fieldname not in reader.schema or not words:
+    if not words:
         return []
-    field = reader.schema[fieldname]
-    try:
-        texts = [field.to_bytes(w) for w in words]
-    except ValueError:
-        return []
-    if any((fieldname, t) not in reader for t in texts):
-        return []
-    postings = []
-    for text in texts:
-        matcher, deleted = reader.postings(fieldname, text), frozenset[int]()
-        if isinstance(matcher, FilterMatcher):
-            matcher, deleted = matcher.child, matcher._ids
-        if type(matcher) is not W3LeafMatcher:  # another codec: Whoosh's own way
-            return _spans_docs(reader, fieldname, words)
-        postings.append((_blocks(matcher), deleted))
+    matchers = []
+    for word in words:  # every word looked up before any postings are read
+        text = term_bytes(reader, fieldname, word)
+        found = None if text is None else leaf_postings(reader, fieldname, text)
+        if found is None:
+            return []  # a word this segment lacks: no phrase in it
+        matchers.append(found)
+    if any(type(matcher) is not W3LeafMatcher for matcher, _ in matchers):
+        return _spans_docs(reader, fieldname, words)  # another codec: Whoosh's own way
+    postings = [(_blocks(matcher), deleted) for matcher, deleted in matchers]
     candidates = set.intersection(*({d for ids, _ in blocks for d in ids} - deleted
                                     for blocks, deleted in postings))
     if not candidates:
@@ -73,9 +63,9 @@ def _phrase_docs(reader: Any, fieldname: str, words: list[str]) -> list[int]:
     # are not followed by the garbage collector; thousands of decoded lists held at once made
     # its passes cost tens of milliseconds in a search).
     values = [_values(blocks, candidates) for blocks, _ in postings]
-    fmt = field.format
+    fmt = reader.schema[fieldname].format
     decode = _decode_positions if type(fmt) is Positions else fmt.decode_positions
-    found = []
+    hits = []
     for doc in sorted(candidates):
         starts = set(decode(values[0][doc]))
         for k, per_doc in enumerate(values[1:], 1):
@@ -83,8 +73,8 @@ def _phrase_docs(reader: Any, fieldname: str, words: list[str]) -> list[int]:
             if not starts:
                 break
         if starts:
-            found.append(doc)
-    return found
+            hits.append(doc)
+    return hits
 
 
 def _blocks(matcher: Any) -> list[tuple[Any, Any]]:

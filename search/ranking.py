@@ -18,16 +18,15 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, Or, Query, Term
 from whoosh.query.wrappers import ConstantScoreQuery
-from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from .collecting import ReadOnce, segment_docs
 from .phrases import QuickPhrase
+from .postings import leaf_postings, term_bytes
 
 Scores = dict[int, float]
 Docs = set[int] | None
@@ -144,18 +143,11 @@ def _boosted(scores: Scores, boost: float) -> Scores:
 def _term_scores(top: Searcher, sub: Searcher, fieldname: str, text: Any,
                  boost: float, only: Docs = None) -> Scores:
     reader = sub.reader()
-    if fieldname not in reader.schema:
+    btext = term_bytes(reader, fieldname, text)
+    postings = None if btext is None else leaf_postings(reader, fieldname, btext)
+    if postings is None:
         return {}
-    try:
-        btext = reader.schema[fieldname].to_bytes(text)
-    except ValueError:
-        return {}
-    try:
-        matcher, deleted = reader.postings(fieldname, btext), None
-    except TermNotFound:
-        return {}
-    if isinstance(matcher, FilterMatcher):
-        matcher, deleted = matcher.child, matcher._ids
+    matcher, deleted = postings
     weighting = top.weighting
     scorable = reader.schema[fieldname].scorable
     if scorable and type(weighting) is not BM25F:
