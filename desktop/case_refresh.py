@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .sidebar_model import SidebarModel
     from .viewer_window import ViewerWindow
 
-PAGES_SEARCHED = 40  # pages of the view fetched at most to choose again what was chosen
+ROWS_SEARCHED = 10_000  # rows of the view read at most to choose again what was chosen
 
 
 class CaseWindow(Protocol):
@@ -125,12 +125,7 @@ class CaseViewRefresh(QObject):
         w = self.window
         rows = []
         for item_id in ids:
-            pages = 0
-            while w.items.row_of(item_id) is None and w.items.canFetchMore() \
-                    and pages < PAGES_SEARCHED:
-                w.items.fetchMore()
-                pages += 1
-            row = w.items.row_of(item_id)
+            row = w.items.find(item_id, ROWS_SEARCHED)
             if row is not None:
                 rows.append(w.proxy.mapFromSource(w.items.index(row, 0)))
         if not rows:

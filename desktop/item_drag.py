@@ -62,8 +62,12 @@ class DraggableItemRows(ReadOnlyTableModel[ItemRow]):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         """The items of the rows dragged, each once, in row order (a row is touched once per
         column selected)."""
-        rows = sorted({i.row() for i in indexes if self.row_at(i) is not None})
-        return item_ids_mime(self._rows[row].id for row in rows)
+        rows = sorted({i.row() for i in indexes
+                       if i.isValid() and 0 <= i.row() < self.rowCount()})
+        return item_ids_mime(self.item_id(row) for row in rows)
+
+    def item_id(self, row: int) -> str:
+        return self._rows[row].id
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return self.drag_actions

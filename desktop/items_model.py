@@ -1,7 +1,9 @@
-"""The items of the current view, one model for the grid and the table, fetched page by page.
-With a task runner, the page after the last one shown is read ahead on a task thread (each read
-with a session of its own), so scrolling on inserts rows already read instead of waiting for
-the catalog on the UI thread."""
+"""The items of the current view, one model for the grid and the table. The view has every
+row from the start (the count is read at once); the rows' contents are read a page at a time,
+on a task thread, when a row of the page (or of the page next to it) is first painted, and
+filled in as they arrive. A scroll never inserts rows, so the grid is never laid out again
+while it scrolls; a row not read yet is painted blank until its page comes."""
+
 
 from __future__ import annotations
 
@@ -10,13 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QPixmap
 
 from .formatting import kind_text, size_text, time_text
 from .item_drag import DraggableItemRows
 from .table_model import Index
 from .tasks import Task, TaskRunner
-from .thumbnails import ThumbnailStore
+from .thumbnails import ICON_SIZE, ThumbnailStore
 
 if TYPE_CHECKING:
     from archive import Vault
@@ -39,42 +42,49 @@ class Scope:
 
 class ItemsModel(DraggableItemRows["ItemSummary"]):
     drag_actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction  # Shift moves
-    PAGE = 250
+    # Small pages: a page is read on a task thread while the UI thread paints, and Python runs
+    # one thread at a time, so a scroll step may wait for as long as a page takes to read.
+    PAGE = 50
+    BULK = 20  # pages read in one query when many are read at once (to sort, to find an item)
 
     def __init__(self, thumbnails: ThumbnailStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thumbs = thumbnails
         self._vault: Vault | None = None
         self._scope = Scope()
+        self._slots: list[ItemSummary | None] = []  # a row per item; None until its page comes
         self._row_of: dict[str, int] = {}
-        self._total = 0
+        self._read: set[int] = set()  # pages read
+        self._asked: set[int] = set()  # pages on their way
         self._tasks: TaskRunner | None = None
-        self._generation = 0  # a page read for an earlier source or offset is dropped
-        self._ahead: list[ItemSummary] | None = None  # the next page, read on a task thread
-        self._ahead_at = -1  # the offset it starts at
-        self._reading = False
-        self._wanted = False  # the view asked for rows while the page was on its way
+        self._generation = 0  # a page read for an earlier source is dropped
+        self._blank: QPixmap | None = None
+        self.read_everything = False  # while the table is sorted: sorting needs every row
         thumbnails.loaded.connect(self._thumbnail_loaded)
 
     def read_ahead_with(self, tasks: TaskRunner) -> None:
-        """Read the next page on ``tasks``' threads (without, every page is read when asked)."""
+        """Read pages on ``tasks``' threads (without, a page is read on the UI thread, just
+        after the paint that wanted it)."""
         self._tasks = tasks
 
     # ----------------------------------------------------------------- source
     def set_source(self, vault: Vault | None, scope: Scope | None = None) -> None:
-        gc.unfreeze()  # the rows let go may be collected again (see _insert)
+        gc.unfreeze()  # the rows let go may be collected again (see _fill)
         self.beginResetModel()
         self._vault = vault
         self._scope = scope or Scope()
-        self._rows, self._row_of = [], {}
-        self._forget_ahead()
-        self._total = self._count() if vault is not None else 0
+        self._forget_pages()
+        self._row_of = {}
+        self._slots = [None] * self._count()
+        if self._slots:  # the first screenfuls at once, for the first paint
+            self._read_span(0, 2, notify=False)
+        if self.read_everything:
+            self._read_all(notify=False)
         self.endResetModel()
 
-    def _forget_ahead(self) -> None:
+    def _forget_pages(self) -> None:
         self._generation += 1
-        self._ahead, self._ahead_at = None, -1
-        self._reading = self._wanted = False
+        self._read, self._asked = set(), set()
 
     def clear(self) -> None:
         self.set_source(None)
@@ -84,7 +94,14 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         return self._scope
 
     def total(self) -> int:
-        return self._total
+        return len(self._slots)
+
+    def unread_count(self) -> int:
+        """Rows whose contents have not been read yet."""
+        return self._slots.count(None)
+
+    def is_read(self, row: int) -> bool:
+        return 0 <= row < len(self._slots) and self._slots[row] is not None
 
     def _count(self) -> int:
         if self._vault is None:
@@ -92,92 +109,137 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         s = self._scope
         return self._vault.item_count(case=s.case, kind=s.kind, since=s.since)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._vault is not None and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        """The first page at once; later ones from the page read ahead (when it has not
-        arrived yet, it is inserted as soon as it does)."""
-        if not self.canFetchMore(parent) or self._vault is None:
-            return
-        if self._tasks is None or not self._rows:
-            self._insert(self._read_page(len(self._rows)))
-        elif self._ahead is not None and self._ahead_at == len(self._rows):
-            page, self._ahead = self._ahead, None
-            self._insert(page)
-        else:
-            self._wanted = True
-        self._read_ahead()
-
     def fetch_all(self) -> None:
-        self._forget_ahead()
-        while self.canFetchMore():
-            self._insert(self._read_page(len(self._rows)))
+        """Read every row now (to sort, or to act on all of them)."""
+        self._read_all(notify=True)
+
+    def _read_all(self, notify: bool, until: str | None = None, most: int | None = None) -> None:
+        """Read the pages not read yet, in order, ``BULK`` at a time; stop once the item
+        ``until`` is read, or after ``most`` rows."""
+        page, read = 0, 0
+        while page < self._pages() and (until is None or until not in self._row_of) \
+                and (most is None or read < most):
+            if page in self._read:
+                page += 1
+                continue
+            count = 1
+            while count < self.BULK and page + count not in self._read:
+                count += 1
+            self._read_span(page, count, notify)
+            page, read = page + count, read + count * self.PAGE
 
     def refresh(self) -> None:
-        """Take in items added since (an import in progress) without disturbing the view."""
+        """Take in items added since (an import in progress) without disturbing the view:
+        their rows are added at the end (the view's order is the order of import)."""
         if self._vault is None:
             return
-        all_loaded = len(self._rows) >= self._total
-        self._total = self._count()
-        if all_loaded and len(self._rows) < self._total:
-            self._forget_ahead()
-            self._insert(self._read_page(len(self._rows)))
+        total, shown = self._count(), len(self._slots)
+        if total < shown:  # items went: the view starts again
+            self.set_source(self._vault, self._scope)
+            return
+        if total == shown:
+            return
+        self._generation += 1  # a page on its way was read before these rows came
+        self._asked.clear()
+        self._read.discard(shown // self.PAGE)  # the last page: read again, whole
+        self.beginInsertRows(QModelIndex(), shown, total - 1)
+        self._slots.extend([None] * (total - shown))
+        self.endInsertRows()
+        if self.read_everything:
+            self._read_all(notify=True)
 
-    def _read_page(self, offset: int) -> list[ItemSummary]:
+    def _pages(self) -> int:
+        return -(-len(self._slots) // self.PAGE)
+
+    def _read_page(self, page: int) -> list[ItemSummary]:
+        return self._read_rows(page * self.PAGE, self.PAGE)
+
+    def _read_rows(self, offset: int, limit: int) -> list[ItemSummary]:
         if self._vault is None:
             return []
         s = self._scope
         return self._vault.items(case=s.case, kind=s.kind, since=s.since, offset=offset,
-                                 limit=self.PAGE)
+                                 limit=limit)
 
-    def _insert(self, page: list[ItemSummary]) -> None:
-        page = [p for p in page if p.id not in self._row_of]
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        for offset, summary in enumerate(page):
+    def _read_span(self, first: int, count: int, notify: bool) -> None:
+        """Pages ``first`` to ``first + count - 1``, read here with one query."""
+        rows = self._read_rows(first * self.PAGE, count * self.PAGE)
+        for page in range(first, first + count):
+            if page * self.PAGE >= len(self._slots):
+                break
+            start = (page - first) * self.PAGE
+            self._fill(page, rows[start:start + self.PAGE], notify)
+
+    def _fill(self, page: int, rows: list[ItemSummary], notify: bool) -> None:
+        first = page * self.PAGE
+        expected = min(self.PAGE, len(self._slots) - first)
+        rows = rows[:max(expected, 0)]
+        for offset, summary in enumerate(rows):
+            self._slots[first + offset] = summary
             self._row_of[summary.id] = first + offset
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._read.add(page)
+        self._asked.discard(page)
+        if notify and rows:
+            self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, TAGS))
+        if len(rows) < expected:  # fewer items than counted: the rows after them are gone
+            self._drop_from(first + len(rows), notify)
         # The rows stay until the view changes: set apart from the collector's full passes,
         # which otherwise walk every row of every page and held a scroll step for 0.1 s.
         gc.freeze()
 
-    def _read_ahead(self) -> None:
-        """Start reading the page after the rows shown, unless it is read or on its way."""
-        offset = len(self._rows)
-        if self._tasks is None or self._vault is None or self._reading or offset >= self._total \
-                or (self._ahead is not None and self._ahead_at == offset):
+    def _drop_from(self, row: int, notify: bool) -> None:
+        if notify:
+            self.beginRemoveRows(QModelIndex(), row, len(self._slots) - 1)
+        for gone in self._slots[row:]:
+            if gone is not None and self._row_of.get(gone.id, -1) >= row:
+                del self._row_of[gone.id]
+        del self._slots[row:]
+        self._read = {p for p in self._read if p * self.PAGE < row}
+        if notify:
+            self.endRemoveRows()
+
+    def _want(self, page: int) -> None:
+        """Have this page read, unless it is read, on its way, or not there."""
+        if page < 0 or page in self._read or page in self._asked or self._vault is None \
+                or page * self.PAGE >= len(self._slots):
             return
-        vault, scope, limit, generation = self._vault, self._scope, self.PAGE, self._generation
-        self._reading, self._ahead, self._ahead_at = True, None, offset
+        self._asked.add(page)
+        generation, vault, scope, limit = self._generation, self._vault, self._scope, self.PAGE
+
+        def arrived(rows: list[ItemSummary]) -> None:
+            if generation == self._generation:
+                self._fill(page, rows, notify=True)
+
+        if self._tasks is None:
+            QTimer.singleShot(0, self, lambda: arrived(self._read_page(page))
+                              if generation == self._generation else None)
+            return
 
         def work(_task: Task) -> list[ItemSummary]:
             return vault.items(case=scope.case, kind=scope.kind, since=scope.since,
-                               offset=offset, limit=limit)
-
-        def arrived(page: list[ItemSummary]) -> None:
-            if generation != self._generation:
-                return
-            self._reading = False
-            if offset != len(self._rows):  # rows came in another way meanwhile
-                self._read_ahead()
-                return
-            if self._wanted:
-                self._wanted = False
-                self._insert(page)
-                self._read_ahead()
-            else:
-                self._ahead = page
+                               offset=page * limit, limit=limit)
 
         def failed(_exc: BaseException) -> None:
             if generation == self._generation:
-                self._reading = self._wanted = False  # the view asks again when scrolled
+                self._asked.discard(page)  # asked again when painted again
 
         self._tasks.start(work, done=arrived, failed=failed)
+
+    def _want_around(self, row: int) -> None:
+        """The page of a row painted, the one before, and the two after: a page is read
+        before it is scrolled to (one page ahead left blank rows on screen when scrolling
+        a screenful a step)."""
+        page = row // self.PAGE
+        for wanted in (page, page + 1, page + 2, page - 1):
+            self._want(wanted)
+
+    def _read_now(self, row: int) -> ItemSummary | None:
+        """The row, its page read at once if it has not come yet (for an action, not a paint)."""
+        if not 0 <= row < len(self._slots):
+            return None
+        if self._slots[row] is None:
+            self._fill(row // self.PAGE, self._read_page(row // self.PAGE), notify=True)
+        return self._slots[row] if row < len(self._slots) else None
 
     def reload_item(self, item_id: str) -> None:
         """One item changed (tags, cases): fetch its row again and say so for that row only."""
@@ -188,14 +250,35 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
                                               since=self._scope.since, offset=row, limit=1)
                  if s.id == item_id]
         if fresh:
-            self._rows[row] = fresh[0]
+            self._slots[row] = fresh[0]
             self.dataChanged.emit(self.index(row, 0), self.index(row, TAGS))
 
     def summary(self, row: int) -> ItemSummary:
-        return self._rows[row]
+        found = self._read_now(row)
+        if found is None:
+            raise IndexError(row)
+        return found
+
+    def item_id(self, row: int) -> str:
+        found = self._read_now(row)
+        return found.id if found is not None else ""
 
     def row_of(self, item_id: str) -> int | None:
+        """The row of an item among the rows read."""
         return self._row_of.get(item_id)
+
+    def find(self, item_id: str, most: int) -> int | None:
+        """The row of an item, reading at most ``most`` rows not read yet, in order."""
+        self._read_all(notify=True, until=item_id, most=most)
+        return self._row_of.get(item_id)
+
+    def row_at(self, index: Index) -> ItemSummary | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._slots):
+            return None
+        return self._slots[index.row()]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._slots)
 
     # ----------------------------------------------------------------- Qt model
     def headers(self) -> tuple[str, ...]:
@@ -205,9 +288,10 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.row_at(index)
         if item is None:
-            return None
+            return self._unread(index, role) if 0 <= index.row() < len(self._slots) else None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            self._want_around(index.row())
             return self._display(item, column)
         if role == SORT_ROLE:
             return self._sort_key(item, column)
@@ -252,6 +336,22 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
             return item.sha256
         return ItemsModel._display(item, column).casefold()
 
+    def _unread(self, index: Index, role: int) -> Any:
+        """A row whose page has not come: painted blank while it is read; its id (for an
+        action on it) is read at once."""
+        if not index.isValid():
+            return None
+        if role == ID_ROLE:
+            return self.item_id(index.row()) or None
+        self._want_around(index.row())
+        if role == Qt.ItemDataRole.DisplayRole or role == SORT_ROLE:
+            return ""
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == NAME:
+            if self._blank is None:
+                self._blank = QPixmap(ICON_SIZE)
+                self._blank.fill(Qt.GlobalColor.transparent)
+            return self._blank
+        return None
 
     def _thumbnail_loaded(self, item_id: str) -> None:
         row = self._row_of.get(item_id)
@@ -261,17 +361,17 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
 
 
 class ItemsProxy(QSortFilterProxyModel):
-    """Sorting for the table header and a quick filter on name and tags. Sorting needs every
-    row, so the first sort fetches what is not loaded yet."""
+    """Sorting for the table header. Sorting needs every row: while the table is sorted, the
+    rows not read yet are read at once (and those of a view chosen later, as it is shown)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
-        if column >= 0 and isinstance(source, ItemsModel):
-            source.fetch_all()
+        if isinstance(source, ItemsModel):
+            source.read_everything = column >= 0
+            if column >= 0:
+                source.fetch_all()
         super().sort(column, order)

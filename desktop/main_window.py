@@ -255,8 +255,9 @@ class MainWindow(QMainWindow):
     def selected_ids(self, view: QAbstractItemView | None = None) -> list[str]:
         view = view or self.current_view()
         rows = view.selectionModel().selectedRows(NAME) if view is self.table else \
-            view.selectionModel().selectedIndexes()
-        return [index.data(ID_ROLE) for index in rows]
+            [i for i in view.selectionModel().selectedIndexes() if i.column() == NAME]
+        # (Ctrl+A in the grid chooses every column of each row: an item counts once)
+        return list(dict.fromkeys(index.data(ID_ROLE) for index in rows))
 
     def _selection_changed(self, view: QAbstractItemView) -> None:
         ids = self.selected_ids(view)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_gestures import click_rows
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from archive.demo import DEMO_CASE
 from desktop import thumbnails as thumbnails_module
 from desktop.custody_model import CustodyModel
+from desktop.item_drag import item_ids_from
 from desktop.items_model import ID_ROLE, ItemsModel, ItemsProxy, Scope
 from desktop.search_model import SearchResultsModel
 from desktop.sidebar_model import SidebarModel
@@ -52,13 +53,26 @@ def test_items_are_fetched_page_by_page_and_scoped(qtbot, demo_path: Path) -> No
     vault = open_vault(demo_path)
     try:
         model = ItemsModel(ThumbnailStore())
-        model.PAGE = 3
+        model.PAGE = 1
         model.set_source(vault, Scope())
-        assert model.rowCount() == 0 and model.canFetchMore()
-        model.fetchMore()
-        assert model.rowCount() == 3
+        # every row from the start, the first two pages read at once, the others when painted
+        assert model.rowCount() == 10 and model.unread_count() == 8
+        assert not model.canFetchMore(QModelIndex())  # a scroll never inserts rows
+        with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+            assert model.index(4, 0).data() == ""  # blank while its page is read
+        assert changed.args[0].row() == changed.args[1].row() in {3, 4, 5, 6}
+        # its page, the one before and the two after; not those further on
+        qtbot.waitUntil(lambda: model.unread_count() == 4)
+        assert [model.is_read(r) for r in range(10)] == [True] * 2 + [False] + [True] * 4 \
+            + [False] * 3
+        assert model.index(4, 0).data() == vault.items()[4].original_name
+        # a row not read yet still gives its id to a drag and to an action on it
+        assert not model.is_read(8) and not model.is_read(9)
+        assert item_ids_from(model.mimeData([model.index(8, 0)])) == [vault.items()[8].id]
+        assert model.index(9, 0).data(ID_ROLE) == vault.items()[9].id
         model.fetch_all()
-        assert model.rowCount() == 10 and not model.canFetchMore()
+        assert model.unread_count() == 0
+        assert [model.summary(r).id for r in range(10)] == [s.id for s in vault.items()]
         model.set_source(vault, Scope(kind="photo"))
         model.fetch_all()
         assert {model.summary(r).kind for r in range(model.rowCount())} == {"photo"}

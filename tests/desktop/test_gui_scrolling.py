@@ -7,7 +7,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from desktop.items_model import Scope
 from desktop.main_window import GRID, TABLE
@@ -41,21 +43,49 @@ def _scroll_to_end(qtbot, view, model) -> None:  # type: ignore[no-untyped-def]
     raise AssertionError("scrolling did not bring the last rows")
 
 
-def test_grid_pages_are_read_ahead_on_a_task_thread(qtbot, controller, demo_path: Path,  # type: ignore[no-untyped-def]
-                                                     monkeypatch) -> None:
+def _wheel(view, notches: int) -> None:  # type: ignore[no-untyped-def]
+    """Turn the mouse wheel over a view (negative: down), one notch at a time."""
+    centre = QPointF(view.viewport().rect().center())
+    for _ in range(abs(notches)):
+        event = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(),
+                            QPoint(0, 120 if notches > 0 else -120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(view.viewport(), event)
+        QApplication.processEvents()
+
+
+def test_grid_rows_are_read_as_they_are_shown_on_a_task_thread(  # type: ignore[no-untyped-def]
+        qtbot, controller, demo_path: Path, monkeypatch) -> None:
     window = unlock(qtbot, controller, demo_path)
     window.set_view(GRID)
     reads = _record_threads(monkeypatch, window.vault, "items")
-    window.items.PAGE = 3
-    window.items.set_source(window.vault, Scope())  # as choosing "All items" again does
-    window.grid.resize(120, 120)
-    qtbot.waitUntil(lambda: window.items.rowCount() >= 3, timeout=5000)
-    assert reads[0] is True  # the first page at once, for the first paint
-    _scroll_to_end(qtbot, window.grid, window.items)
-    assert window.items.rowCount() == 10
-    names = {window.items.summary(r).original_name for r in range(10)}
-    assert names == {s.original_name for s in window.vault.items()}  # each once, none lost
-    assert len(reads) > 3 and not any(reads[1:4])  # later pages: all on task threads
+    items = window.items
+    items.PAGE = 1
+    window.resize(420, 320)  # room for a few tiles: the grid scrolls
+    items.set_source(window.vault, Scope())  # as choosing "All items" again does
+    inserted: list[int] = []
+    items.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    # every row is there from the start; the first two pages were read at once, on the UI
+    # thread, for the first paint
+    assert items.rowCount() == 10 and reads == [True] and items.unread_count() == 8
+    bar = window.grid.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
+    _wheel(window.grid, notches=-100)  # the wheel turned down, to the end
+    assert bar.value() == bar.maximum()
+    qtbot.waitUntil(lambda: items.is_read(9), timeout=5000)  # the last row, shown, is read
+    assert len(reads) > 1 and not any(reads[1:])  # on task threads, not the UI thread
+    assert inserted == []  # the scroll inserted no rows: the grid was not laid out again
+    # a row chosen with the keyboard is read at once: the detail pane shows it
+    window.grid.setFocus()
+    qtbot.keyClick(window.grid, Qt.Key.Key_Home)
+    qtbot.keyClick(window.grid, Qt.Key.Key_End)
+    assert window.detail.item_id == window.vault.items()[9].id
+    # choosing every row chooses those not read yet too: none is left out of an action
+    qtbot.keyClick(window.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyRelease(window.grid, Qt.Key.Key_Control)
+    assert sorted(window.selected_ids()) == sorted(s.id for s in window.vault.items())
+    assert items.unread_count() == 0
+    assert [items.summary(r).id for r in range(10)] == [s.id for s in window.vault.items()]
 
 
 def test_search_results_load_more_on_scroll_with_counts(qtbot, controller, demo_path: Path,  # type: ignore[no-untyped-def]
@@ -128,3 +158,27 @@ def test_hits_are_bold_in_the_results_and_the_text_is_left_as_it_is(  # type: ig
     marked = delegate.html_for(index)
     assert "<b>фургон</b>" in marked
     assert marked.count("<b>") == 1 and "«<b>" in marked
+
+
+def test_sorting_the_table_reads_the_rows_not_read_yet(  # type: ignore[no-untyped-def]
+        qtbot, controller, demo_path: Path) -> None:
+    window = unlock(qtbot, controller, demo_path)
+    window.set_view(TABLE)
+    items, table = window.items, window.table
+    items.PAGE = 1
+    window.resize(420, 320)
+    items.set_source(window.vault, Scope())
+    assert items.unread_count() == 8
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > 0, timeout=5000)
+    spot = QPoint(header.sectionViewportPosition(0) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # sort by name
+    assert items.unread_count() == 0
+    shown = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    names = [s.original_name for s in window.vault.items()]
+    assert shown in (sorted(names, key=str.casefold), sorted(names, key=str.casefold)[::-1])
+    # another view chosen while sorted is read whole as well, and sorted
+    items.set_source(window.vault, Scope(kind="photo"))
+    assert items.unread_count() == 0
+    shown = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    assert sorted(shown, key=str.casefold) in (shown, shown[::-1]) and len(shown) > 1
