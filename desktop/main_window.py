@@ -63,7 +63,9 @@ class MainWindow(QMainWindow):
         self.import_task: Task | None = None
         self.thumbnails = ThumbnailStore(self)
         self.items = ItemsModel(self.thumbnails, self)
-        self.items.read_ahead_with(self.tasks)  # pages read on a task thread before needed
+        # rows are read on a thread of their own: never behind an import, a search or stamps
+        self.row_reads = TaskRunner(threads=1, parent=self)
+        self.items.read_ahead_with(self.row_reads)
         self.proxy = ItemsProxy(self)
         self.proxy.setSourceModel(self.items)
         self.sidebar_model = SidebarModel(self)
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
         """Forget everything shown: models, viewers, thumbnails (the vault is locking)."""
         self._refresh_timer.stop()
         self.tasks.stop_all()
+        self.row_reads.stop_all()
         self.import_task = None
         for viewer in list(self.viewers):
             viewer.release()

@@ -182,3 +182,23 @@ def test_sorting_the_table_reads_the_rows_not_read_yet(  # type: ignore[no-untyp
     assert items.unread_count() == 0
     shown = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
     assert sorted(shown, key=str.casefold) in (shown, shown[::-1]) and len(shown) > 1
+
+
+def test_rows_are_read_while_the_task_threads_are_busy(  # type: ignore[no-untyped-def]
+        qtbot, controller, demo_path: Path) -> None:
+    window = unlock(qtbot, controller, demo_path)
+    window.set_view(GRID)
+    items = window.items
+    items.PAGE = 1
+    window.resize(420, 320)
+    items.set_source(window.vault, Scope())
+    release = threading.Event()
+    for _ in range(2):  # an import and a search, say, that take their time
+        window.tasks.start(lambda _task: release.wait(30))
+    try:
+        bar = window.grid.verticalScrollBar()
+        qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
+        _wheel(window.grid, notches=-100)
+        qtbot.waitUntil(lambda: items.is_read(9), timeout=5000)
+    finally:
+        release.set()
