@@ -122,9 +122,11 @@ def test_a_one_character_typo_never_gives_back_the_key() -> None:
                         keys.parse_recovery_key(typo)
                     continue
                 try:
-                    read = keys.parse_recovery_key(typo)
+                    read, refused = keys.parse_recovery_key(typo), ""
                 except MalformedKey as exc:
-                    assert "mistyped" in str(exc)
+                    read, refused = b"", str(exc)
+                if refused:
+                    assert "mistyped" in refused
                     continue
                 assert read != secret
                 slipped += 1
