@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
     from .app_state import AppState
     from .detail_pane import DetailPane
-    from .items_model import ItemsModel, ItemsProxy
+    from .items_model import ItemsModel
+    from .items_proxy import ItemsProxy
     from .sidebar_model import SidebarModel
     from .viewer_window import ViewerWindow
 

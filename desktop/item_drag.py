@@ -64,10 +64,10 @@ class DraggableItemRows(ReadOnlyTableModel[ItemRow]):
         column selected)."""
         rows = sorted({i.row() for i in indexes
                        if i.isValid() and 0 <= i.row() < self.rowCount()})
-        return item_ids_mime(self.item_id(row) for row in rows)
+        return item_ids_mime(self.item_ids(rows))
 
-    def item_id(self, row: int) -> str:
-        return self._rows[row].id
+    def item_ids(self, rows: Sequence[int]) -> list[str]:
+        return [self._rows[row].id for row in rows]
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return self.drag_actions

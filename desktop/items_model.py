@@ -8,14 +8,16 @@ while it scrolls; a row not read yet is painted blank until its page comes."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QPixmap
 
-from .formatting import kind_text, size_text, time_text
+from .formatting import kind_text, size_text
+from .item_cells import NAME, SIZE, TAGS, cell_text, sort_key
 from .item_drag import DraggableItemRows
 from .table_model import Index
 from .tasks import Task, TaskRunner
@@ -25,10 +27,12 @@ if TYPE_CHECKING:
     from archive import Vault
     from archive.catalog.records import ItemSummary
 
-NAME, KIND, CAPTURED, IMPORTED, SIZE, SHA256, TAGS = range(7)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+# A page asked for is not read when the view has gone further than this from it meanwhile
+# (dragging the scroll bar asks for pages all the way; the rows where it stops come first).
+STALE_PAGES = 4
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         self._tasks: TaskRunner | None = None
         self._generation = 0  # a page read for an earlier source is dropped
         self._blank: QPixmap | None = None
+        self._shown_page = 0  # the page of the row painted last
         self.read_everything = False  # while the table is sorted: sorting needs every row
         thumbnails.loaded.connect(self._thumbnail_loaded)
 
@@ -134,19 +139,28 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         if self._vault is None:
             return
         total, shown = self._count(), len(self._slots)
-        if total < shown:  # items went: the view starts again
-            self.set_source(self._vault, self._scope)
-            return
         if total == shown:
             return
-        self._generation += 1  # a page on its way was read before these rows came
-        self._asked.clear()
-        self._read.discard(shown // self.PAGE)  # the last page: read again, whole
+        if total < shown or not self._order_kept():  # the view starts again
+            self.set_source(self._vault, self._scope)
+            return
+        self._read.discard(shown // self.PAGE)  # the last page, if partly read: read it whole
         self.beginInsertRows(QModelIndex(), shown, total - 1)
         self._slots.extend([None] * (total - shown))
         self.endInsertRows()
         if self.read_everything:
             self._read_all(notify=True)
+
+    def _order_kept(self) -> bool:
+        """Whether the last row read is still where it was. An item imported earlier and
+        added now to the view's case comes before the end, and moves every row after it."""
+        last = next((r for r in range(len(self._slots) - 1, -1, -1)
+                     if self._slots[r] is not None), None)
+        if last is None:
+            return True
+        there = self._read_rows(last, 1)
+        summary = self._slots[last]
+        return bool(there) and summary is not None and there[0].id == summary.id
 
     def _pages(self) -> int:
         return -(-len(self._slots) // self.PAGE)
@@ -170,19 +184,25 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
             start = (page - first) * self.PAGE
             self._fill(page, rows[start:start + self.PAGE], notify)
 
-    def _fill(self, page: int, rows: list[ItemSummary], notify: bool) -> None:
+    def _fill(self, page: int, rows: list[ItemSummary], notify: bool,
+              asked: int | None = None) -> None:
+        """Put a page's rows in place. ``asked``: how many rows the page had when it was asked
+        for (rows added since make it longer: it is then read again, whole, when shown)."""
         first = page * self.PAGE
         expected = min(self.PAGE, len(self._slots) - first)
-        rows = rows[:max(expected, 0)]
+        self._asked.discard(page)
+        if expected <= 0:  # past the end (rows went meanwhile)
+            return
+        rows = rows[:expected]
         for offset, summary in enumerate(rows):
             self._slots[first + offset] = summary
             self._row_of[summary.id] = first + offset
-        self._read.add(page)
-        self._asked.discard(page)
+        if len(rows) == expected:
+            self._read.add(page)
         if notify and rows:
             self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, TAGS))
-        if len(rows) < expected:  # fewer items than counted: the rows after them are gone
-            self._drop_from(first + len(rows), notify)
+        if len(rows) < min(expected, expected if asked is None else asked):
+            self._drop_from(first + len(rows), notify)  # fewer items than counted: gone
         # The rows stay until the view changes: set apart from the collector's full passes,
         # which otherwise walk every row of every page and held a scroll step for 0.1 s.
         gc.freeze()
@@ -195,6 +215,7 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
                 del self._row_of[gone.id]
         del self._slots[row:]
         self._read = {p for p in self._read if p * self.PAGE < row}
+        self._asked = {p for p in self._asked if p * self.PAGE < row}
         if notify:
             self.endRemoveRows()
 
@@ -205,17 +226,23 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
             return
         self._asked.add(page)
         generation, vault, scope, limit = self._generation, self._vault, self._scope, self.PAGE
+        asked = min(limit, len(self._slots) - page * limit)
 
-        def arrived(rows: list[ItemSummary]) -> None:
-            if generation == self._generation:
-                self._fill(page, rows, notify=True)
+        def arrived(rows: list[ItemSummary] | None) -> None:
+            if generation != self._generation:
+                return
+            if rows is None:
+                self._asked.discard(page)  # scrolled away: asked again if shown again
+            else:
+                self._fill(page, rows, notify=True, asked=asked)
 
         if self._tasks is None:
-            QTimer.singleShot(0, self, lambda: arrived(self._read_page(page))
-                              if generation == self._generation else None)
+            QTimer.singleShot(0, self, lambda: arrived(self._read_page(page)))
             return
 
-        def work(_task: Task) -> list[ItemSummary]:
+        def work(_task: Task) -> list[ItemSummary] | None:
+            if abs(page - self._shown_page) > STALE_PAGES:  # the view left it while it waited
+                return None
             return vault.items(case=scope.case, kind=scope.kind, since=scope.since,
                                offset=page * limit, limit=limit)
 
@@ -229,7 +256,7 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         """The page of a row painted, the one before, and the two after: a page is read
         before it is scrolled to (one page ahead left blank rows on screen when scrolling
         a screenful a step)."""
-        page = row // self.PAGE
+        page = self._shown_page = row // self.PAGE
         for wanted in (page, page + 1, page + 2, page - 1):
             self._want(wanted)
 
@@ -259,9 +286,19 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
             raise IndexError(row)
         return found
 
-    def item_id(self, row: int) -> str:
-        found = self._read_now(row)
-        return found.id if found is not None else ""
+    def item_ids(self, rows: Sequence[int]) -> list[str]:
+        """The ids of these rows, in this order, each once: the pages not read yet are read at
+        once (an action on chosen rows needs them all), runs of pages in one query."""
+        missing = sorted({r // self.PAGE for r in rows
+                          if 0 <= r < len(self._slots) and self._slots[r] is None})
+        while missing:
+            run = 1
+            while run < min(len(missing), self.BULK) and missing[run] == missing[0] + run:
+                run += 1
+            self._read_span(missing[0], run, notify=True)
+            missing = missing[run:]
+        found = (self._slots[r] for r in rows if 0 <= r < len(self._slots))
+        return list(dict.fromkeys(s.id for s in found if s is not None))
 
     def row_of(self, item_id: str) -> int | None:
         """The row of an item among the rows read."""
@@ -292,9 +329,9 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             self._want_around(index.row())
-            return self._display(item, column)
+            return cell_text(item, column)
         if role == SORT_ROLE:
-            return self._sort_key(item, column)
+            return sort_key(item, column)
         if role == ID_ROLE:
             return item.id
         if role == SUMMARY_ROLE:
@@ -308,41 +345,14 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    @staticmethod
-    def _display(item: ItemSummary, column: int) -> str:
-        if column == NAME:
-            return item.original_name
-        if column == KIND:
-            return kind_text(item.kind)
-        if column == CAPTURED:
-            return time_text(item.captured_at, item.captured_is_utc)
-        if column == IMPORTED:
-            return time_text(item.imported_at)
-        if column == SIZE:
-            return size_text(item.size)
-        if column == SHA256:
-            return item.sha256[:12]
-        return ", ".join(item.tags)
-
-    @staticmethod
-    def _sort_key(item: ItemSummary, column: int) -> Any:
-        if column == CAPTURED:
-            return item.captured_at.isoformat() if item.captured_at else ""
-        if column == IMPORTED:
-            return item.imported_at.isoformat()
-        if column == SIZE:
-            return item.size
-        if column == SHA256:
-            return item.sha256
-        return ItemsModel._display(item, column).casefold()
-
     def _unread(self, index: Index, role: int) -> Any:
         """A row whose page has not come: painted blank while it is read; its id (for an
         action on it) is read at once."""
         if not index.isValid():
             return None
         if role == ID_ROLE:
-            return self.item_id(index.row()) or None
+            found = self.item_ids([index.row()])
+            return found[0] if found else None
         self._want_around(index.row())
         if role == Qt.ItemDataRole.DisplayRole or role == SORT_ROLE:
             return ""
@@ -358,20 +368,3 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         if row is not None:
             cell = self.index(row, NAME)
             self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DecorationRole])
-
-
-class ItemsProxy(QSortFilterProxyModel):
-    """Sorting for the table header. Sorting needs every row: while the table is sorted, the
-    rows not read yet are read at once (and those of a view chosen later, as it is shown)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if isinstance(source, ItemsModel):
-            source.read_everything = column >= 0
-            if column >= 0:
-                source.fetch_all()
-        super().sort(column, order)

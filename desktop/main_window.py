@@ -30,7 +30,8 @@ from .error_messages import full_message
 from .import_panel import ImportPanel
 from .import_task import ImportBatch, import_work
 from .item_views import items_grid, items_table
-from .items_model import ID_ROLE, NAME, ItemsModel, ItemsProxy, Scope
+from .items_model import ID_ROLE, NAME, ItemsModel, Scope
+from .items_proxy import ItemsProxy
 from .map_panel import MapPanel
 from .search_panel import SearchPanel
 from .settings import Settings
@@ -260,7 +261,7 @@ class MainWindow(QMainWindow):
         rows = view.selectionModel().selectedRows(NAME) if view is self.table else \
             [i for i in view.selectionModel().selectedIndexes() if i.column() == NAME]
         # (Ctrl+A in the grid chooses every column of each row: an item counts once)
-        return list(dict.fromkeys(index.data(ID_ROLE) for index in rows))
+        return self.items.item_ids([self.proxy.mapToSource(index).row() for index in rows])
 
     def _selection_changed(self, view: QAbstractItemView) -> None:
         ids = self.selected_ids(view)

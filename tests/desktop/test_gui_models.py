@@ -11,7 +11,8 @@ from archive.demo import DEMO_CASE
 from desktop import thumbnails as thumbnails_module
 from desktop.custody_model import CustodyModel
 from desktop.item_drag import item_ids_from
-from desktop.items_model import ID_ROLE, ItemsModel, ItemsProxy, Scope
+from desktop.items_model import ID_ROLE, ItemsModel, Scope
+from desktop.items_proxy import ItemsProxy
 from desktop.search_model import SearchResultsModel
 from desktop.sidebar_model import SidebarModel
 from desktop.thumbnails import ThumbnailStore
