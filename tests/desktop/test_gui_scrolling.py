@@ -55,9 +55,17 @@ def _wheel(view, notches: int) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_grid_rows_are_read_as_they_are_shown_on_a_task_thread(  # type: ignore[no-untyped-def]
-        qtbot, controller, demo_path: Path, monkeypatch) -> None:
+        qtbot, controller, demo_path: Path, tmp_path: Path, monkeypatch) -> None:
+    vault = open_vault(demo_path)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"note-{n:02}.txt").write_text(f"Note {n} on the shop.", encoding="utf-8")
+    vault.import_paths([folder])
+    vault.lock()
     window = unlock(qtbot, controller, demo_path)
     window.set_view(GRID)
+    ids = [s.id for s in window.vault.items()]
     reads = _record_threads(monkeypatch, window.vault, "items")
     items = window.items
     items.PAGE = 1
@@ -67,25 +75,29 @@ def test_grid_rows_are_read_as_they_are_shown_on_a_task_thread(  # type: ignore[
     items.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
     # every row is there from the start; the first two pages were read at once, on the UI
     # thread, for the first paint
-    assert items.rowCount() == 10 and reads == [True] and items.unread_count() == 8
-    bar = window.grid.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
-    _wheel(window.grid, notches=-100)  # the wheel turned down, to the end
-    assert bar.value() == bar.maximum()
-    qtbot.waitUntil(lambda: items.is_read(9), timeout=5000)  # the last row, shown, is read
-    assert len(reads) > 1 and not any(reads[1:])  # on task threads, not the UI thread
-    assert inserted == []  # the scroll inserted no rows: the grid was not laid out again
-    # a row chosen with the keyboard is read at once: the detail pane shows it
-    window.grid.setFocus()
-    qtbot.keyClick(window.grid, Qt.Key.Key_Home)
+    assert items.rowCount() == 50 and reads == [True] and items.unread_count() == 48
+    # the tiles are laid out (on a timer, after the reset)
+    qtbot.waitUntil(lambda: window.grid.indexAt(QPoint(8, 8)).isValid(), timeout=5000)
+    assert window.grid.verticalScrollBar().maximum() > 0
+    on_ui_thread = reads.count(True)
+    # a click on the first tile, then End: the last item, never shown, is chosen, and its row
+    # is read at once for the detail pane
+    first = window.grid.visualRect(window.proxy.index(0, 0)).center()
+    qtbot.mouseClick(window.grid.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert window.detail.item_id == ids[0]
     qtbot.keyClick(window.grid, Qt.Key.Key_End)
-    assert window.detail.item_id == window.vault.items()[9].id
-    # choosing every row chooses those not read yet too: none is left out of an action
+    assert reads.count(True) == on_ui_thread + 1 and window.detail.item_id == ids[-1]
+    # the rows now shown around it are read on a task thread
+    qtbot.waitUntil(lambda: items.is_read(47), timeout=5000)
+    assert reads.count(True) == on_ui_thread + 1 and reads.count(False) > 0
+    assert inserted == []  # the scroll inserted no rows: the grid was not laid out again
+    # choosing every row chooses those never shown too: none is left out of an action
+    assert not items.is_read(25)
     qtbot.keyClick(window.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyRelease(window.grid, Qt.Key.Key_Control)
-    assert sorted(window.selected_ids()) == sorted(s.id for s in window.vault.items())
+    assert window.selected_ids() == ids
     assert items.unread_count() == 0
-    assert [items.summary(r).id for r in range(10)] == [s.id for s in window.vault.items()]
+    assert [items.summary(r).id for r in range(50)] == ids
 
 
 def test_search_results_load_more_on_scroll_with_counts(qtbot, controller, demo_path: Path,  # type: ignore[no-untyped-def]
