@@ -5,9 +5,11 @@ a page is read and when it arrives."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from archive import Vault
 from desktop.items_model import ItemsModel, Scope
@@ -38,6 +40,22 @@ class HeldReads:
         self.read = []
 
 
+@pytest.fixture
+def vault(demo_path: Path) -> Iterator[Vault]:
+    opened = open_vault(demo_path)
+    yield opened
+    opened.lock()
+
+
+def _second_case(vault: Vault, first: int) -> list[str]:
+    """A case "Second" holding the vault's first items; every item's id, in intake order."""
+    every = [s.id for s in vault.items()]
+    vault.create_case("Second")
+    if first:
+        vault.add_to_case("Second", every[:first])
+    return every
+
+
 def _model(vault: Vault, scope: Scope, page: int) -> tuple[ItemsModel, HeldReads]:
     model, held = ItemsModel(ThumbnailStore()), HeldReads()
     model.PAGE = page
@@ -59,74 +77,53 @@ def _shown(model: ItemsModel, held: HeldReads) -> list[str]:
     return [model.summary(r).id for r in range(model.rowCount())]
 
 
-def test_an_earlier_item_added_to_the_viewed_case_takes_its_place(demo_path: Path) -> None:
-    vault = open_vault(demo_path)
-    try:
-        every = [s.id for s in vault.items()]
-        vault.create_case("Second")
-        vault.add_to_case("Second", [every[5], every[9]])
-        model, held = _model(vault, Scope(case="Second"), page=1)  # each row a page
-        assert [model.summary(r).id for r in range(2)] == [every[5], every[9]]
-        vault.add_to_case("Second", [every[2]])  # imported before both: it comes first
-        model.refresh()
-        assert _shown(model, held) == [s.id for s in vault.items(case="Second")] \
-            == [every[2], every[5], every[9]]
-        vault.add_to_case("Second", [every[0], every[7]])  # one before, one between
-        model.refresh()
-        assert _shown(model, held) == [every[0], every[2], every[5], every[7], every[9]]
-    finally:
-        vault.lock()
+def test_an_earlier_item_added_to_the_viewed_case_takes_its_place(vault: Vault) -> None:
+    every = _second_case(vault, 0)
+    vault.add_to_case("Second", [every[5], every[9]])
+    model, held = _model(vault, Scope(case="Second"), page=1)  # each row a page
+    assert [model.summary(r).id for r in range(2)] == [every[5], every[9]]
+    vault.add_to_case("Second", [every[2]])  # imported before both: it comes first
+    model.refresh()
+    assert _shown(model, held) == [s.id for s in vault.items(case="Second")] \
+        == [every[2], every[5], every[9]]
+    vault.add_to_case("Second", [every[0], every[7]])  # one before, one between
+    model.refresh()
+    assert _shown(model, held) == [every[0], every[2], every[5], every[7], every[9]]
 
 
-def test_rows_added_at_the_end_keep_the_rows_read(demo_path: Path) -> None:
-    vault = open_vault(demo_path)
-    try:
-        every = [s.id for s in vault.items()]
-        vault.create_case("Second")
-        vault.add_to_case("Second", every[:5])
-        model, held = _model(vault, Scope(case="Second"), page=2)
-        first = model.summary(0)
-        vault.add_to_case("Second", every[5:8])  # imported after: they come at the end
-        model.refresh()
-        assert model.rowCount() == 8 and model.summary(0) is first  # not read again
-        assert _shown(model, held) == every[:8]
-    finally:
-        vault.lock()
+def test_rows_added_at_the_end_keep_the_rows_read(vault: Vault) -> None:
+    every = _second_case(vault, 5)
+    model, held = _model(vault, Scope(case="Second"), page=2)
+    first = model.summary(0)
+    vault.add_to_case("Second", every[5:8])  # imported after: they come at the end
+    model.refresh()
+    assert model.rowCount() == 8 and model.summary(0) is first  # not read again
+    assert _shown(model, held) == every[:8]
 
 
-def test_a_page_read_before_rows_were_added_does_not_cut_them_off(demo_path: Path) -> None:
-    vault = open_vault(demo_path)
-    try:
-        every = [s.id for s in vault.items()]
-        vault.create_case("Second")
-        vault.add_to_case("Second", every[:5])
-        model, held = _model(vault, Scope(case="Second"), page=2)
-        _paint(model, 4)  # the last page, one row long, is read...
-        held.run()
-        vault.add_to_case("Second", every[5:7])
-        model.refresh()  # ...the rows after it are added...
-        held.deliver()  # ...and its one row arrives
-        assert model.rowCount() == 7 and model.summary(4).id == every[4]
-        assert not model.is_read(5)  # the page is read again, whole, when shown
-        assert _shown(model, held) == every[:7]
-    finally:
-        vault.lock()
+def test_a_page_read_before_rows_were_added_does_not_cut_them_off(vault: Vault) -> None:
+    every = _second_case(vault, 5)
+    model, held = _model(vault, Scope(case="Second"), page=2)
+    _paint(model, 4)  # the last page, one row long, is read...
+    held.run()
+    vault.add_to_case("Second", every[5:7])
+    model.refresh()  # ...the rows after it are added...
+    held.deliver()  # ...and its one row arrives
+    assert model.rowCount() == 7 and model.summary(4).id == every[4]
+    assert not model.is_read(5)  # the page is read again, whole, when shown
+    assert _shown(model, held) == every[:7]
 
 
-def test_a_page_gone_from_view_before_it_is_read_is_not_read(demo_path: Path) -> None:
-    vault = open_vault(demo_path)
-    try:
-        every = [s.id for s in vault.items()]
-        model, held = _model(vault, Scope(), page=1)
-        _paint(model, 2)  # asks for rows 2, 3 and 4 (0 and 1 were read for the first paint)
-        _paint(model, 9)  # the view jumps to the end before they are read
-        held.run()
-        held.deliver()
-        assert [model.is_read(r) for r in range(10)] == [True] * 2 + [False] * 6 + [True] * 2
-        _paint(model, 3)  # shown again: asked again, and read
-        held.run()
-        held.deliver()
-        assert model.is_read(3) and model.summary(3).id == every[3]
-        assert _shown(model, held) == every
-    finally:
-        vault.lock()
+def test_a_page_gone_from_view_before_it_is_read_is_not_read(vault: Vault) -> None:
+    every = [s.id for s in vault.items()]
+    model, held = _model(vault, Scope(), page=1)
+    _paint(model, 2)  # asks for rows 2, 3 and 4 (0 and 1 were read for the first paint)
+    _paint(model, 9)  # the view jumps to the end before they are read
+    held.run()
+    held.deliver()
+    assert [model.is_read(r) for r in range(10)] == [True] * 2 + [False] * 6 + [True] * 2
+    _paint(model, 3)  # shown again: asked again, and read
+    held.run()
+    held.deliver()
+    assert model.is_read(3) and model.summary(3).id == every[3]
+    assert _shown(model, held) == every
