@@ -9,8 +9,12 @@ import os
 from pathlib import Path
 
 import pytest
+from gui_gestures import click_rows
+from PySide6.QtCore import Qt
 
 from desktop import playback
+from desktop.cue_list import START_ROLE
+from desktop.main_window import GRID
 from gui_fixtures import *  # noqa: F403
 
 needs_playback = pytest.mark.skipif(playback.missing_reason() is not None,
@@ -87,11 +91,24 @@ def test_without_playback_a_recording_says_what_is_missing(qtbot, main_window,  
 
 @needs_playback
 def test_a_cue_seeks_the_recording(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
-    viewer = main_window.open_item(_id(main_window, "interview-7.srt"))
+    """The transcript chosen in the grid and opened with Ctrl+O; a click on a cue plays the
+    recording from there."""
+    main_window.set_view(GRID)
+    proxy = main_window.proxy
+    row = next(r for r in range(proxy.rowCount())
+               if proxy.index(r, 0).data() == "interview-7.srt")
+    click_rows(qtbot, main_window.grid, [row])
+    qtbot.keyClick(main_window.grid, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyRelease(main_window.grid, Qt.Key.Key_Control)
+    viewer = main_window.viewers[-1]
     qtbot.addWidget(viewer)
+    assert viewer.item_id == _id(main_window, "interview-7.srt")
     assert viewer.media is not None and viewer.cues is not None and viewer.cues.count() == 3
     _loaded(qtbot, viewer.media)
-    viewer.cues.cue_activated.emit(7.0)
+    cue = next(viewer.cues.item(r) for r in range(3)
+               if viewer.cues.item(r).data(START_ROLE) == 7.0)
+    qtbot.mouseClick(viewer.cues.viewport(), Qt.MouseButton.LeftButton,
+                     pos=viewer.cues.visualItemRect(cue).center())
     qtbot.waitUntil(lambda: viewer.media.player.position() >= 6900, timeout=10000)
     viewer.media.player.pause()
     viewer.close()
