@@ -1,5 +1,5 @@
 """The two views of the current items: a grid of thumbnails and a sortable table. Several
-items may be chosen at once, and dragged onto a case in the sidebar."""
+items may be chosen at once, and dragged onto a case in the sidebar, also made here."""
 
 from __future__ import annotations
 
@@ -12,6 +12,16 @@ from .thumbnails import ICON_SIZE
 from .tile_delegate import TileDelegate
 
 NAME_WIDTH = 280  # pixels of text in the table's name column
+
+
+def cases_sidebar(model: QAbstractItemModel, parent: QWidget) -> QListView:
+    """All items, the kinds and the cases; files and items are dropped on a case."""
+    sidebar = QListView(parent)
+    sidebar.setModel(model)
+    sidebar.setAcceptDrops(True)
+    sidebar.setDropIndicatorShown(True)
+    sidebar.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+    return sidebar
 
 
 def items_grid(model: QAbstractItemModel, parent: QWidget) -> QListView:

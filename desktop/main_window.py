@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QLineEdit,
-    QListView,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -29,7 +28,7 @@ from .empty_hint import EmptyHint
 from .error_messages import full_message
 from .import_panel import ImportPanel
 from .import_task import ImportBatch, import_work
-from .item_views import items_grid, items_table
+from .item_views import cases_sidebar, items_grid, items_table
 from .items_model import ID_ROLE, NAME, ItemsModel, Scope
 from .items_proxy import ItemsProxy
 from .map_panel import MapPanel
@@ -92,11 +91,7 @@ class MainWindow(QMainWindow):
                                                      "(Ctrl+F)"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.returnPressed.connect(self.run_search)
-        self.sidebar = QListView(self)
-        self.sidebar.setModel(self.sidebar_model)
-        self.sidebar.setAcceptDrops(True)
-        self.sidebar.setDropIndicatorShown(True)
-        self.sidebar.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.sidebar = cases_sidebar(self.sidebar_model, self)
         self.sidebar.selectionModel().currentChanged.connect(self._scope_chosen)
         self.grid = items_grid(self.proxy, self)
         self.table = items_table(self.proxy, self)
@@ -201,13 +196,21 @@ class MainWindow(QMainWindow):
         self.trust_banner.show_for(vault)
 
     def reload_sidebar(self) -> None:
+        """Cases and counts read again. The scope shown stays chosen, quietly (its items and
+        the item chosen in them stay as they are); when its case is gone, All items is shown."""
         if self.vault is None:
             return
-        current = self.sidebar.currentIndex().row()
-        self.sidebar_model.load(self.vault)
-        self.search_panel.set_cases([name for name, _d, _n in self.vault.cases()])
-        if current >= 0:
-            self.sidebar.setCurrentIndex(self.sidebar_model.index(current, 0))
+        rows = self.sidebar_model
+        with QSignalBlocker(self.sidebar.selectionModel()):
+            rows.load(self.vault)
+            self.search_panel.set_cases([name for name, _d, _n in self.vault.cases()])
+            row = next((r for r in range(rows.rowCount())
+                        if rows.index(r, 0).data(SCOPE_ROLE) == self.state.scope), None)
+            if row is not None:
+                self.sidebar.setCurrentIndex(rows.index(row, 0))
+        self.sidebar.viewport().update()
+        if row is None:
+            self.sidebar.setCurrentIndex(rows.index(0, 0))
 
     def clear(self) -> None:
         """Forget everything shown: models, viewers, thumbnails (the vault is locking)."""
