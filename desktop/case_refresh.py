@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QSignalBlocker,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView
@@ -73,6 +74,11 @@ class CaseViewRefresh(QObject):
     def __init__(self, window: CaseWindow, parent: QObject) -> None:
         super().__init__(parent)
         self.window = window
+        # rows moved under the selection (an older item added to the case shown, during an
+        # import): once the pages that say so have come, the items chosen are chosen again
+        self._moved = QTimer(self, singleShot=True, interval=0)
+        self._moved.timeout.connect(self._rows_moved)
+        window.items.rows_moved.connect(self._moved.start)
 
     def items_changed(self, _ids: list[str]) -> None:
         """Items went into or out of a case; ``cases_changed`` follows and shows it."""
@@ -92,6 +98,12 @@ class CaseViewRefresh(QObject):
         if detail.item_id is not None and self.window.vault is not None:
             detail.show_item(self.window.vault, detail.item_id)
         self.done.emit()
+
+    def _rows_moved(self) -> None:
+        w = self.window
+        if w.vault is not None and w.state.selection \
+                and w.stack.currentWidget() is w.current_view():
+            self._choose_again(w.state.selection)
 
     # ------------------------------------------------------------------ the views
     def _show(self, wanted: Scope) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 
 from .formatting import kind_text, size_text
@@ -45,6 +45,9 @@ class Scope:
 
 
 class ItemsModel(DraggableItemRows["ItemSummary"]):
+    # Rows read again hold other items than before (an older item added to the viewed case
+    # moved the rows after it): a row-based selection no longer says which items were chosen.
+    rows_moved = Signal()
     drag_actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction  # Shift moves
     # Small pages: a page is read on a task thread while the UI thread paints, and Python runs
     # one thread at a time, so a scroll step may wait for as long as a page takes to read.
@@ -122,7 +125,7 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         """Read the pages not read yet, in order, ``BULK`` at a time; stop once the item
         ``until`` is read, or after ``most`` rows."""
         page, read = 0, 0
-        while page < self._pages() and (until is None or until not in self._row_of) \
+        while page < self._pages() and (until is None or self.row_of(until) is None) \
                 and (most is None or read < most):
             if page in self._read:
                 page += 1
@@ -134,33 +137,37 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
             page, read = page + count, read + count * self.PAGE
 
     def refresh(self) -> None:
-        """Take in items added since (an import in progress) without disturbing the view:
-        their rows are added at the end (the view's order is the order of import)."""
+        """Take in items added since (an import in progress) without disturbing the view: their
+        rows are added at the end. An item may also come before the end (an older item added
+        to the viewed case), moving the rows after it: every page is read again when shown
+        (those in sight at once; what they showed stays until then), and one read before now
+        that arrives later is dropped. While sorted, every row is read: only the new ones are,
+        unless the last row has moved (then all are)."""
         if self._vault is None:
             return
         total, shown = self._count(), len(self._slots)
         if total == shown:
             return
-        if total < shown or not self._order_kept():  # the view starts again
-            self.set_source(self._vault, self._scope)
+        if total < shown or (self.read_everything and not self._last_in_place()):
+            self.set_source(self._vault, self._scope)  # the view starts again
+            self.rows_moved.emit()
             return
-        self._read.discard(shown // self.PAGE)  # the last page, if partly read: read it whole
+        if self.read_everything:
+            self._read.discard(shown // self.PAGE)  # the last page, if partly read: whole
+        else:
+            self._forget_pages()
         self.beginInsertRows(QModelIndex(), shown, total - 1)
         self._slots.extend([None] * (total - shown))
         self.endInsertRows()
         if self.read_everything:
             self._read_all(notify=True)
+        else:
+            self._want_around(self._shown_page * self.PAGE)
 
-    def _order_kept(self) -> bool:
-        """Whether the last row read is still where it was. An item imported earlier and
-        added now to the view's case comes before the end, and moves every row after it."""
-        last = next((r for r in range(len(self._slots) - 1, -1, -1)
-                     if self._slots[r] is not None), None)
-        if last is None:
-            return True
-        there = self._read_rows(last, 1)
-        summary = self._slots[last]
-        return bool(there) and summary is not None and there[0].id == summary.id
+    def _last_in_place(self) -> bool:
+        last = self._slots[-1] if self._slots else None
+        there = self._read_rows(len(self._slots) - 1, 1) if last is not None else []
+        return last is None or (bool(there) and there[0].id == last.id)
 
     def _pages(self) -> int:
         return -(-len(self._slots) // self.PAGE)
@@ -184,25 +191,31 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
             start = (page - first) * self.PAGE
             self._fill(page, rows[start:start + self.PAGE], notify)
 
-    def _fill(self, page: int, rows: list[ItemSummary], notify: bool,
-              asked: int | None = None) -> None:
-        """Put a page's rows in place. ``asked``: how many rows the page had when it was asked
-        for (rows added since make it longer: it is then read again, whole, when shown)."""
+    def _fill(self, page: int, rows: list[ItemSummary], notify: bool) -> None:
+        """Put a page's rows in place; if a row held another item before, say rows moved."""
         first = page * self.PAGE
         expected = min(self.PAGE, len(self._slots) - first)
         self._asked.discard(page)
         if expected <= 0:  # past the end (rows went meanwhile)
             return
         rows = rows[:expected]
-        for offset, summary in enumerate(rows):
-            self._slots[first + offset] = summary
-            self._row_of[summary.id] = first + offset
+        moved = False
+        for row, summary in enumerate(rows, start=first):
+            before = self._slots[row]
+            if before is not None and before.id != summary.id:
+                moved = True
+                if self._row_of.get(before.id) == row:
+                    del self._row_of[before.id]
+            self._slots[row] = summary
+            self._row_of[summary.id] = row
         if len(rows) == expected:
             self._read.add(page)
         if notify and rows:
             self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, TAGS))
-        if len(rows) < min(expected, expected if asked is None else asked):
+        if len(rows) < expected:
             self._drop_from(first + len(rows), notify)  # fewer items than counted: gone
+        if moved and notify:
+            self.rows_moved.emit()
         # The rows stay until the view changes: set apart from the collector's full passes,
         # which otherwise walk every row of every page and held a scroll step for 0.1 s.
         gc.freeze()
@@ -226,15 +239,16 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
             return
         self._asked.add(page)
         generation, vault, scope, limit = self._generation, self._vault, self._scope, self.PAGE
-        asked = min(limit, len(self._slots) - page * limit)
 
         def arrived(rows: list[ItemSummary] | None) -> None:
             if generation != self._generation:
                 return
-            if rows is None:
-                self._asked.discard(page)  # scrolled away: asked again if shown again
+            if rows is None:  # the view had left it; asked again if it is back meanwhile
+                self._asked.discard(page)
+                if abs(page - self._shown_page) <= STALE_PAGES:
+                    self._want(page)
             else:
-                self._fill(page, rows, notify=True, asked=asked)
+                self._fill(page, rows, notify=True)
 
         if self._tasks is None:
             QTimer.singleShot(0, self, lambda: arrived(self._read_page(page)))
@@ -289,9 +303,10 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
 
     def item_ids(self, rows: Sequence[int]) -> list[str]:
         """The ids of these rows, in this order, each once: the pages not read yet are read at
-        once (an action on chosen rows needs them all), runs of pages in one query."""
+        once (an action on chosen rows needs them all), runs of pages in one query; so are
+        those out of sight that rows moved since."""
         missing = sorted({r // self.PAGE for r in rows
-                          if 0 <= r < len(self._slots) and self._slots[r] is None})
+                          if 0 <= r < len(self._slots) and self._stale(r)})
         while missing:
             run = 1
             while run < min(len(missing), self.BULK) and missing[run] == missing[0] + run:
@@ -301,14 +316,26 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         found = (self._slots[r] for r in rows if 0 <= r < len(self._slots))
         return list(dict.fromkeys(s.id for s in found if s is not None))
 
+    def _stale(self, row: int) -> bool:
+        """Whether a row's contents must be read before an action: never read, or read
+        before rows moved and out of sight (a row in sight is taken as it is shown)."""
+        page = row // self.PAGE
+        return self._slots[row] is None or (
+            page not in self._read and abs(page - self._shown_page) > STALE_PAGES)
+
     def row_of(self, item_id: str) -> int | None:
-        """The row of an item among the rows read."""
-        return self._row_of.get(item_id)
+        """The row of an item among the pages read (since the rows last moved)."""
+        row = self._row_of.get(item_id)
+        return row if row is not None and row // self.PAGE in self._read else None
 
     def find(self, item_id: str, most: int) -> int | None:
-        """The row of an item, reading at most ``most`` rows not read yet, in order."""
+        """The row of an item: where it was shown, or a page on if rows came before it, or
+        else reading at most ``most`` rows not read yet, in order."""
+        was = self._row_of.get(item_id)
+        if was is not None and self.row_of(item_id) is None:
+            self._read_span(was // self.PAGE, 2, notify=True)
         self._read_all(notify=True, until=item_id, most=most)
-        return self._row_of.get(item_id)
+        return self.row_of(item_id)
 
     def row_at(self, index: Index) -> ItemSummary | None:
         if not index.isValid() or not 0 <= index.row() < len(self._slots):
