@@ -791,37 +791,37 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../items_model.py" line="322"/>
+        <location filename="../items_model.py" line="350"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="322"/>
+        <location filename="../items_model.py" line="350"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="322"/>
+        <location filename="../items_model.py" line="350"/>
         <source>Captured</source>
         <translation>Снято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="322"/>
+        <location filename="../items_model.py" line="350"/>
         <source>Imported</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="323"/>
+        <location filename="../items_model.py" line="351"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="323"/>
+        <location filename="../items_model.py" line="351"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../items_model.py" line="323"/>
+        <location filename="../items_model.py" line="351"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
@@ -900,117 +900,117 @@ Import evidence with Vault ▸ Import files… (Ctrl+I) or Import a folder… (C
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="90"/>
         <source>Search transcripts, notes, names… (Ctrl+F)</source>
         <translation>Поиск по расшифровкам, заметкам, именам… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Import &amp;files…</source>
         <translation>Импорт &amp;файлов…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="154"/>
         <source>Import a f&amp;older…</source>
         <translation>Импорт &amp;папки…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;Export exhibit package…</source>
         <translation>&amp;Экспорт пакета доказательств…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="157"/>
         <source>&amp;Verify the vault</source>
         <translation>&amp;Проверить хранилище</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Grid</source>
         <translation>&amp;Сетка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="161"/>
         <source>&amp;Table</source>
         <translation>&amp;Таблица</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Search</source>
         <translation>&amp;Поиск</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="165"/>
         <source>&amp;Open item</source>
         <translation>&amp;Открыть материал</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="166"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="168"/>
         <source>&amp;About Strongroom</source>
         <translation>&amp;О программе Strongroom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="170"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="175"/>
         <source>V&amp;iew</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="179"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Cannot open the item</source>
         <translation>Не удаётся открыть материал</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Import a folder</source>
         <translation>Импорт папки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="345"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Импорт уже идёт; дождитесь конца или отмените его.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="162"/>
         <source>&amp;Map</source>
         <translation>&amp;Карта</translation>
     </message>
