@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView
 
 from .items_model import Scope
-from .sidebar_model import SCOPE_ROLE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -113,7 +112,7 @@ class CaseViewRefresh(QObject):
         shown, chosen = w.state.scope, w.state.selection
         with QSignalBlocker(w.sidebar.selectionModel()):
             w.reload_sidebar()  # names and counts; the scope is set below
-            found = self._row_of(wanted)
+            found = w.sidebar_model.row_of_scope(wanted)
             row = found if found is not None else 0  # a case gone: All items
             same = found is not None and wanted == shown
             # the scope stays (quietly), or changes below from nothing, so that it is shown
@@ -125,13 +124,6 @@ class CaseViewRefresh(QObject):
             w.items.set_source(w.vault, shown)
             self._choose_again(chosen)
         self.done.emit()
-
-    def _row_of(self, scope: Scope) -> int | None:
-        model = self.window.sidebar_model
-        for row in range(model.rowCount()):
-            if model.index(row, 0).data(SCOPE_ROLE) == scope:
-                return row
-        return None
 
     def _choose_again(self, ids: list[str]) -> None:
         """Select again those of ``ids`` still shown; the detail pane follows the selection."""

@@ -204,8 +204,7 @@ class MainWindow(QMainWindow):
         with QSignalBlocker(self.sidebar.selectionModel()):
             rows.load(self.vault)
             self.search_panel.set_cases([name for name, _d, _n in self.vault.cases()])
-            row = next((r for r in range(rows.rowCount())
-                        if rows.index(r, 0).data(SCOPE_ROLE) == self.state.scope), None)
+            row = rows.row_of_scope(self.state.scope)
             if row is not None:
                 self.sidebar.setCurrentIndex(rows.index(row, 0))
         self.sidebar.viewport().update()

@@ -78,11 +78,11 @@ class SidebarModel(QAbstractListModel):
     def entry(self, row: int) -> Entry:
         return self._entries[row]
 
+    def row_of_scope(self, scope: Scope) -> int | None:
+        return next((row for row, e in enumerate(self._entries) if e.scope == scope), None)
+
     def row_of_case(self, case: str) -> int | None:
-        for row, entry in enumerate(self._entries):
-            if entry.case == case:
-                return row
-        return None
+        return self.row_of_scope(Scope(case=case))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._entries)
