@@ -8,7 +8,7 @@ while it scrolls; a row not read yet is painted blank until its page comes."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -122,19 +122,25 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         self._read_all(notify=True)
 
     def _read_all(self, notify: bool, until: str | None = None, most: int | None = None) -> None:
-        """Read the pages not read yet, in order, ``BULK`` at a time; stop once the item
-        ``until`` is read, or after ``most`` rows."""
-        page, read = 0, 0
-        while page < self._pages() and (until is None or self.row_of(until) is None) \
-                and (most is None or read < most):
-            if page in self._read:
-                page += 1
-                continue
-            count = 1
-            while count < self.BULK and page + count not in self._read:
-                count += 1
-            self._read_span(page, count, notify)
-            page, read = page + count, read + count * self.PAGE
+        """Read the pages not read yet, in order; stop once the item ``until`` is read, or
+        after ``most`` rows."""
+        def enough(read: int) -> bool:
+            return (until is not None and self.row_of(until) is not None) \
+                or (most is not None and read >= most)
+
+        self._read_runs([p for p in range(self._pages()) if p not in self._read], notify, enough)
+
+    def _read_runs(self, pages: list[int], notify: bool,
+                   enough: Callable[[int], bool] = lambda _read: False) -> None:
+        """These pages (ascending), a run of consecutive ones (at most ``BULK``) per query,
+        until ``enough`` says so of the rows read."""
+        read = 0
+        while pages and not enough(read):
+            run = 1
+            while run < min(len(pages), self.BULK) and pages[run] == pages[0] + run:
+                run += 1
+            self._read_span(pages[0], run, notify)
+            pages, read = pages[run:], read + run * self.PAGE
 
     def refresh(self) -> None:
         """Take in items added since (an import in progress) without disturbing the view: their
@@ -280,7 +286,7 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         if not 0 <= row < len(self._slots):
             return None
         if self._slots[row] is None:
-            self._fill(row // self.PAGE, self._read_page(row // self.PAGE), notify=True)
+            self._read_span(row // self.PAGE, 1, notify=True)
         return self._slots[row] if row < len(self._slots) else None
 
     def reload_item(self, item_id: str) -> None:
@@ -288,9 +294,7 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         row = self._row_of.get(item_id)
         if row is None or self._vault is None:
             return
-        fresh = [s for s in self._vault.items(case=self._scope.case, kind=self._scope.kind,
-                                              since=self._scope.since, offset=row, limit=1)
-                 if s.id == item_id]
+        fresh = [s for s in self._read_rows(row, 1) if s.id == item_id]
         if fresh:
             self._slots[row] = fresh[0]
             self.dataChanged.emit(self.index(row, 0), self.index(row, TAGS))
@@ -305,14 +309,8 @@ class ItemsModel(DraggableItemRows["ItemSummary"]):
         """The ids of these rows, in this order, each once: the pages not read yet are read at
         once (an action on chosen rows needs them all), runs of pages in one query; so are
         those out of sight that rows moved since."""
-        missing = sorted({r // self.PAGE for r in rows
-                          if 0 <= r < len(self._slots) and self._stale(r)})
-        while missing:
-            run = 1
-            while run < min(len(missing), self.BULK) and missing[run] == missing[0] + run:
-                run += 1
-            self._read_span(missing[0], run, notify=True)
-            missing = missing[run:]
+        self._read_runs(sorted({r // self.PAGE for r in rows
+                                if 0 <= r < len(self._slots) and self._stale(r)}), notify=True)
         found = (self._slots[r] for r in rows if 0 <= r < len(self._slots))
         return list(dict.fromkeys(s.id for s in found if s is not None))
 
